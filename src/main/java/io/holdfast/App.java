@@ -1,0 +1,157 @@
+package io.holdfast;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import io.holdfast.account.AccountStore;
+import io.holdfast.config.Config;
+import io.holdfast.console.Console;
+import io.holdfast.console.ConsoleChat;
+import io.holdfast.core.Chat;
+import io.holdfast.core.CommandRouter;
+import io.holdfast.core.People;
+import io.holdfast.core.Platform;
+import io.holdfast.core.time.DueDateReader;
+import io.holdfast.promise.DueInput;
+import io.holdfast.promise.PromiseActions;
+import io.holdfast.promise.PromiseCards;
+import io.holdfast.promise.PromiseCommands;
+import io.holdfast.promise.PromiseForms;
+import io.holdfast.promise.PromiseMessages;
+import io.holdfast.promise.PromiseService;
+import io.holdfast.promise.PromiseStore;
+import io.holdfast.schedule.DeliveryWorker;
+import io.holdfast.slack.SlackApp;
+import io.holdfast.slack.SlackChat;
+import io.holdfast.slack.SlackPeople;
+import io.holdfast.slack.SlackRequestVerifier;
+import io.holdfast.slack.SlackSignatureFilter;
+import io.holdfast.store.Database;
+import io.holdfast.store.Outbox;
+import io.holdfast.store.TenantStore;
+import io.holdfast.store.UserStore;
+import io.holdfast.web.WebServer;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds every part by hand from a {@link Config} and a {@link Clock}, and stops them in order. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Database db;
+    private final DeliveryWorker delivery;
+    private final ExecutorService afterAck;
+    private final CommandRouter router;
+    private final TenantStore tenants;
+    private final WebServer web;
+
+    private App(Config config, Clock clock, PrintStream consoleOut, boolean serveHttp) throws Exception {
+        db = Database.open(config);
+        int applied = db.migrate();
+        log.info("database {} ready ({} migrations applied now)", config.redactedDbUrl(), applied);
+        tenants = new TenantStore(db, clock);
+        UserStore users = new UserStore(db);
+        Outbox outbox = new Outbox(db, clock);
+        afterAck = Executors.newFixedThreadPool(4, daemon("holdfast-after-ack"));
+
+        Map<Platform, Chat> chats = new EnumMap<>(Platform.class);
+        chats.put(Platform.CONSOLE, new ConsoleChat(consoleOut));
+        Map<Platform, People> directories = new EnumMap<>(Platform.class);
+        Slack slack = null;
+        if (config.slackEnabled()) {
+            slack = SlackApp.client(config.slackApiUrl().toString());
+            String token = config.slackBotToken().orElseThrow();
+            chats.put(Platform.SLACK, new SlackChat(slack, token));
+            directories.put(Platform.SLACK, new SlackPeople(slack, token, users, clock));
+        } else {
+            log.info("Slack is off: {}", config.slackOffReason().orElseThrow());
+        }
+        log.info("Teams is off: {}", config.teamsOffReason());
+        People people = (tenant, userId, fallback) -> directories.containsKey(tenant.platform())
+                ? directories.get(tenant.platform()).zoneOf(tenant, userId, fallback) : fallback;
+
+        PromiseStore promiseStore = new PromiseStore();
+        delivery = new DeliveryWorker(outbox, tenants, chats, new PromiseCards(promiseStore), clock);
+        PromiseMessages promiseMessages = new PromiseMessages();
+        DueInput dueInput = new DueInput(new DueDateReader(clock));
+        PromiseService promises = new PromiseService(db, promiseStore, new AccountStore(clock), outbox, promiseMessages, people, clock,
+                delivery::wake);
+        PromiseForms promiseForms = new PromiseForms(promises, promiseMessages, dueInput, clock);
+        router = new CommandRouter();
+        PromiseActions.register(router, new PromiseCommands(promises, promiseMessages, promiseForms, dueInput, clock),
+                new PromiseActions(promises, promiseMessages, promiseForms), promiseForms);
+
+        if (serveHttp) {
+            WebServer.SlackEndpoint slackEndpoint = null;
+            if (slack != null) {
+                SlackApp slackApp = SlackApp.create(slack, config.slackSigningSecret().orElseThrow(), config.slackBotToken().orElseThrow(),
+                        router, tenants, (SlackPeople) directories.get(Platform.SLACK), afterAck);
+                slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
+                        new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
+            }
+            web = new WebServer(config.port(), db::isReady, slackEndpoint);
+        } else {
+            web = null;
+        }
+    }
+
+    /** Starts the HTTP server and the delivery worker: the {@code serve} command. */
+    public static App serve(Config config, Clock clock) throws Exception {
+        App app = new App(config, clock, System.out, true);
+        app.delivery.start();
+        app.web.start();
+        log.info("Holdfast listening on port {}", app.web.port());
+        return app;
+    }
+
+    /** The {@code console} command: the same core, printing what the bot posts to {@code out}. */
+    public static App console(Config config, Clock clock, PrintStream out) throws Exception {
+        App app = new App(config, clock, out, false);
+        app.delivery.start();
+        return app;
+    }
+
+    public Console newConsole(PrintStream out) {
+        return new Console(router, tenants, ZoneId.systemDefault(), out);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public DeliveryWorker delivery() {
+        return delivery;
+    }
+
+    /** Stops in order: HTTP first (in-flight requests finish), then deliveries, then the database. */
+    @Override
+    public void close() throws Exception {
+        if (web != null) {
+            web.close();
+        }
+        afterAck.shutdown();
+        afterAck.awaitTermination(10, TimeUnit.SECONDS);
+        delivery.close();
+        db.close();
+        log.info("Holdfast stopped");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package io.holdfast;
+
+import io.holdfast.config.Config;
+import io.holdfast.config.ConfigException;
+import io.holdfast.console.Console;
+import io.holdfast.store.Database;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/** Command line: {@code serve} (default), {@code console}, {@code migrate}, {@code --help}, {@code --version}. */
+public final class Main {
+    static final String USAGE = """
+            Usage: java -jar holdfast.jar [command]
+
+            Commands:
+              serve      run the bot: Slack at POST /slack/events, health at /healthz and /readyz (default)
+              console    try every command in a terminal, on the same database, as a local user
+              migrate    apply database migrations and exit
+              --help     show this help
+              --version  show the version
+
+            Configuration comes from the environment: HOLDFAST_PORT, HOLDFAST_DB_URL, HOLDFAST_DB_USER,
+            HOLDFAST_DB_PASSWORD, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, MICROSOFT_APP_ID, ...
+            See README.md.""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        try {
+            switch (command) {
+                case "--help", "-h", "help" -> System.out.println(USAGE);
+                case "--version", "-v", "version" -> System.out.println("holdfast " + version());
+                case "serve" -> serve();
+                case "console" -> console();
+                case "migrate" -> migrate();
+                default -> {
+                    System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(78);
+        } catch (Exception e) {
+            System.err.println("Holdfast failed to start: " + e.getMessage());
+            e.printStackTrace(System.err);
+            System.exit(1);
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static void serve() throws Exception {
+        App app = App.serve(Config.fromEnvironment(System.getenv()), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (Exception e) {
+                System.err.println("Holdfast did not stop cleanly: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "holdfast-shutdown"));
+        stopped.await();
+    }
+
+    private static void console() throws Exception {
+        try (App app = App.console(Config.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out)) {
+            Console console = app.newConsole(System.out);
+            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            app.delivery().deliverDue();
+        }
+    }
+
+    private static void migrate() {
+        Config config = Config.fromEnvironment(System.getenv());
+        try (Database db = Database.open(config)) {
+            System.out.println("Applied " + db.migrate() + " migration(s) to " + config.redactedDbUrl() + ".");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.holdfast.config;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Holdfast reads from its environment, read once at start-up and validated so that a
+ * misconfigured install stops with one line naming the variable instead of failing later.
+ */
+public record Config(
+        int port,
+        String dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        Optional<String> slackSigningSecret,
+        Optional<String> slackBotToken,
+        Optional<String> slackClientId,
+        Optional<String> slackClientSecret,
+        URI slackApiUrl,
+        Optional<String> microsoftAppId,
+        Optional<String> microsoftAppPassword,
+        Optional<String> microsoftAppTenantId,
+        boolean teamsInsecureDev) {
+
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        Env e = new Env(env);
+        Config config = new Config(
+                e.port("HOLDFAST_PORT", 3000),
+                e.dbUrl("HOLDFAST_DB_URL", "jdbc:sqlite:holdfast.db"),
+                e.optional("HOLDFAST_DB_USER"),
+                e.optional("HOLDFAST_DB_PASSWORD"),
+                e.optional("SLACK_SIGNING_SECRET"),
+                e.prefixed("SLACK_BOT_TOKEN", "xoxb-"),
+                e.optional("SLACK_CLIENT_ID"),
+                e.optional("SLACK_CLIENT_SECRET"),
+                e.httpUrl("SLACK_API_URL", DEFAULT_SLACK_API_URL),
+                e.optional("MICROSOFT_APP_ID"),
+                e.optional("MICROSOFT_APP_PASSWORD"),
+                e.optional("MICROSOFT_APP_TENANT_ID"),
+                e.bool("HOLDFAST_TEAMS_INSECURE_DEV", false));
+        config.checkCombinations();
+        return config;
+    }
+
+    private void checkCombinations() {
+        boolean wantsSlack = slackBotToken.isPresent() || slackClientId.isPresent();
+        if (wantsSlack && slackSigningSecret.isEmpty()) {
+            throw new ConfigException("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN or SLACK_CLIENT_ID is set (Slack app > Basic Information > Signing Secret)");
+        }
+        if (slackClientId.isPresent() != slackClientSecret.isPresent()) {
+            throw new ConfigException(slackClientId.isPresent() ? "SLACK_CLIENT_SECRET" : "SLACK_CLIENT_ID",
+                    "must be set together with " + (slackClientId.isPresent() ? "SLACK_CLIENT_ID" : "SLACK_CLIENT_SECRET"));
+        }
+        if (microsoftAppId.isPresent() && microsoftAppPassword.isEmpty()) {
+            throw new ConfigException("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set");
+        }
+        if (isPostgres() && dbUser.isEmpty()) {
+            throw new ConfigException("HOLDFAST_DB_USER", "is required for a jdbc:postgresql: HOLDFAST_DB_URL");
+        }
+    }
+
+    public boolean isPostgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    public boolean slackEnabled() {
+        return slackSigningSecret.isPresent() && slackBotToken.isPresent();
+    }
+
+    /** Why Slack is off, for the start-up log; empty when it is on. */
+    public Optional<String> slackOffReason() {
+        if (slackEnabled()) {
+            return Optional.empty();
+        }
+        if (slackClientId.isPresent()) {
+            return Optional.of("multi-workspace OAuth install is not available yet; set SLACK_BOT_TOKEN for a single workspace");
+        }
+        return Optional.of("SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set");
+    }
+
+    /** Why Teams is off, for the start-up log; Teams traffic is served from a later release. */
+    public String teamsOffReason() {
+        return microsoftAppId.isPresent()
+                ? "MICROSOFT_APP_ID is set but the Teams adapter is not part of this release"
+                : "MICROSOFT_APP_ID is not set";
+    }
+
+    @Override
+    public String toString() {
+        // Secrets must never reach a log line, so the record's generated toString is replaced.
+        return "Config[port=" + port + ", db=" + redactedDbUrl() + ", slack=" + (slackEnabled() ? "on" : "off")
+                + ", slackApiUrl=" + slackApiUrl + "]";
+    }
+
+    public String redactedDbUrl() {
+        int query = dbUrl.indexOf('?');
+        return query < 0 ? dbUrl : dbUrl.substring(0, query) + "?…";
+    }
+}

@@ -1,0 +1,80 @@
+package io.holdfast.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+
+/** Typed reads of environment variables; each failure names the variable and the expected form. */
+final class Env {
+    private final Map<String, String> values;
+
+    Env(Map<String, String> values) {
+        this.values = values;
+    }
+
+    Optional<String> optional(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    int port(String name, int fallback) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(raw.get());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the expected form
+        }
+        throw new ConfigException(name, "must be a port number from 0 to 65535, e.g. 3000 (got \"" + raw.get() + "\")");
+    }
+
+    String dbUrl(String name, String fallback) {
+        String url = optional(name).orElse(fallback);
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(name, "must be jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB, e.g. jdbc:sqlite:holdfast.db");
+        }
+        if (url.equals("jdbc:sqlite:")) {
+            throw new ConfigException(name, "needs a file path after jdbc:sqlite:, e.g. jdbc:sqlite:holdfast.db");
+        }
+        return url;
+    }
+
+    Optional<String> prefixed(String name, String prefix) {
+        Optional<String> value = optional(name);
+        if (value.isPresent() && !value.get().startsWith(prefix)) {
+            throw new ConfigException(name, "must be a bot token starting with " + prefix);
+        }
+        return value;
+    }
+
+    URI httpUrl(String name, String fallback) {
+        String raw = optional(name).orElse(fallback);
+        try {
+            URI uri = new URI(raw.endsWith("/") ? raw : raw + "/");
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below with the expected form
+        }
+        throw new ConfigException(name, "must be an http(s) URL, e.g. " + fallback);
+    }
+
+    boolean bool(String name, boolean fallback) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        return switch (raw.get().toLowerCase()) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new ConfigException(name, "must be true or false (got \"" + raw.get() + "\")");
+        };
+    }
+}

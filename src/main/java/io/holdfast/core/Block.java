@@ -1,0 +1,43 @@
+package io.holdfast.core;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** One visual part of a platform-neutral {@link Message}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "b")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Block.Section.class, name = "section"),
+    @JsonSubTypes.Type(value = Block.Quote.class, name = "quote"),
+    @JsonSubTypes.Type(value = Block.Fields.class, name = "fields"),
+    @JsonSubTypes.Type(value = Block.Context.class, name = "context"),
+    @JsonSubTypes.Type(value = Block.Actions.class, name = "actions")
+})
+public sealed interface Block {
+
+    record Section(Text text) implements Block {}
+
+    /** Words a person typed, shown as a quotation. */
+    record Quote(String text) implements Block {}
+
+    record Fields(List<Field> fields) implements Block {
+        public Fields {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    record Field(String label, Text value) {}
+
+    /** Small print under the main content. */
+    record Context(Text text) implements Block {}
+
+    record Actions(List<Button> buttons) implements Block {
+        public Actions {
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    record Button(String label, String actionId, String value, Style style) {}
+
+    enum Style { DEFAULT, PRIMARY, DANGER }
+}

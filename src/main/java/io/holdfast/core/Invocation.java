@@ -1,0 +1,26 @@
+package io.holdfast.core;
+
+import java.util.Map;
+
+/**
+ * One command as a person typed it, after the adapter has turned platform markup into Holdfast's
+ * neutral form: mentions are {@code <@USERID>} tokens, everything else is literal text.
+ *
+ * @param mentionLabels display names for the mentioned user ids, used when typed text is shown back
+ */
+public record Invocation(Actor actor, String channelId, String text, Map<String, String> mentionLabels) {
+
+    public Invocation {
+        text = text == null ? "" : text.strip();
+        mentionLabels = Map.copyOf(mentionLabels);
+    }
+
+    public Tenant tenant() {
+        return actor.tenant();
+    }
+
+    /** Typed text with mention tokens written as plain {@code @name}, so stored text never carries markup. */
+    public String plain(String typed) {
+        return Mentions.TOKEN.matcher(typed).replaceAll(m -> "@" + mentionLabels.getOrDefault(m.group(1), m.group(1)));
+    }
+}

@@ -1,0 +1,3 @@
+package io.holdfast.core;
+
+public enum Platform { SLACK, TEAMS, CONSOLE }

@@ -1,0 +1,34 @@
+package io.holdfast.core;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+
+/**
+ * A piece of message text. Renderers escape every span, so only {@link Mention} and {@link When}
+ * can produce platform markup: text a person typed can never ping a channel or forge a mention.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Span.Plain.class, name = "plain"),
+    @JsonSubTypes.Type(value = Span.Strong.class, name = "strong"),
+    @JsonSubTypes.Type(value = Span.Mention.class, name = "mention"),
+    @JsonSubTypes.Type(value = Span.When.class, name = "when")
+})
+public sealed interface Span {
+
+    /** Plain text, bot-authored or typed by a person alike. */
+    record Plain(String text) implements Span {}
+
+    /** Emphasised text. */
+    record Strong(String text) implements Span {}
+
+    /** A person, rendered by the platform from their id (so it always shows their current name). */
+    record Mention(String userId) implements Span {}
+
+    /**
+     * A moment in time. Platforms that can show it in each viewer's own zone do so; others print
+     * {@code fallback}, which is already formatted in the zone of the person it matters to.
+     */
+    record When(Instant at, String fallback) implements Span {}
+}

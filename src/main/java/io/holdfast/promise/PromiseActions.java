@@ -1,0 +1,61 @@
+package io.holdfast.promise;
+
+import io.holdfast.core.CommandRouter;
+import io.holdfast.core.Invocation;
+import io.holdfast.core.Reply;
+import io.holdfast.core.UserInputException;
+
+/** The buttons on a promise card, doing what the matching subcommands do. */
+public final class PromiseActions {
+    private final PromiseService service;
+    private final PromiseMessages messages;
+    private final PromiseForms forms;
+
+    public PromiseActions(PromiseService service, PromiseMessages messages, PromiseForms forms) {
+        this.service = service;
+        this.messages = messages;
+        this.forms = forms;
+    }
+
+    /** Registers the promise command, buttons and forms with the router. */
+    public static void register(CommandRouter router, PromiseCommands commands, PromiseActions actions, PromiseForms forms) {
+        router.command("promise", commands)
+                .action(PromiseMessages.DONE_ACTION, actions::done)
+                .action(PromiseMessages.SNOOZE_ACTION, actions::snooze)
+                .action(PromiseMessages.UPDATE_ACTION, actions::update)
+                .form(PromiseForms.CREATE, forms::submitCreate)
+                .form(PromiseForms.SNOOZE, forms::submitSnooze)
+                .form(PromiseForms.UPDATE, forms::submitUpdate);
+    }
+
+    Reply done(Invocation invocation, String promiseId) {
+        Promise p = service.done(invocation.actor(), promise(invocation, promiseId).number(), "");
+        return Reply.show(messages.acknowledged("Marked #" + p.number() + " done. Nice work keeping it."));
+    }
+
+    Reply snooze(Invocation invocation, String promiseId) {
+        return Reply.form(forms.snooze(changeable(invocation, promiseId)));
+    }
+
+    Reply update(Invocation invocation, String promiseId) {
+        return Reply.form(forms.update(changeable(invocation, promiseId)));
+    }
+
+    private Promise changeable(Invocation invocation, String promiseId) {
+        Promise p = promise(invocation, promiseId);
+        PromiseService.requireMayChange(invocation.actor(), p);
+        if (!p.isOpen()) {
+            throw new UserInputException("#" + p.number() + " is already " + p.status().label().toLowerCase() + ".");
+        }
+        return p;
+    }
+
+    private Promise promise(Invocation invocation, String promiseId) {
+        try {
+            return service.find(invocation.actor(), Long.parseLong(promiseId))
+                    .orElseThrow(() -> new UserInputException("That promise no longer exists."));
+        } catch (NumberFormatException e) {
+            throw new UserInputException("That button is out of date; run /promise list.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.holdfast.promise;
+
+/** Which promises {@code /promise list} shows. Open promises only, except by account. */
+public sealed interface PromiseFilter {
+    record Mine() implements PromiseFilter {}
+
+    record OwnedBy(String userId) implements PromiseFilter {}
+
+    record ForAccount(String accountName) implements PromiseFilter {}
+
+    record Overdue() implements PromiseFilter {}
+
+    record AllOpen() implements PromiseFilter {}
+}

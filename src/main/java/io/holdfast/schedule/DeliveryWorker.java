@@ -1,0 +1,191 @@
+package io.holdfast.schedule;
+
+import io.holdfast.core.Chat;
+import io.holdfast.core.DeliveryException;
+import io.holdfast.core.Platform;
+import io.holdfast.core.Tenant;
+import io.holdfast.store.Outbox;
+import io.holdfast.store.TenantStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows to the platforms, one at a time and oldest first, so a card is always posted
+ * before the replies threaded under it. Failures wait with exponential backoff; a rate limit waits
+ * exactly as long as the platform asked and holds back that channel's later posts too.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    private static final Duration PARENT_WAIT = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    private static final int BATCH = 50;
+
+    private final Outbox outbox;
+    private final TenantStore tenants;
+    private final Map<Platform, Chat> chats;
+    private final Outbox.Listener listener;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private boolean woken;
+
+    public DeliveryWorker(Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Clock clock) {
+        this.outbox = outbox;
+        this.tenants = tenants;
+        this.chats = Map.copyOf(chats);
+        this.listener = listener;
+        this.clock = clock;
+        this.thread = new Thread(this::loop, "holdfast-delivery");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Tells the worker new rows were committed, so posts go out at once rather than at the next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (deliverDue() == 0) {
+                    waitForWork();
+                }
+            } catch (RuntimeException e) {
+                log.error("delivery pass failed; retrying shortly", e);
+                waitForWork();
+            }
+        }
+    }
+
+    private void waitForWork() {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                work.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Delivers what is due now; returns how many rows were handled. Public so tools and tests can drain synchronously. */
+    public int deliverDue() {
+        List<Outbox.Entry> due = outbox.due(BATCH);
+        Set<String> heldChannels = new HashSet<>();
+        for (Outbox.Entry entry : due) {
+            if (!heldChannels.contains(entry.channel()) && !deliver(entry)) {
+                heldChannels.add(entry.channel());
+            }
+        }
+        return due.size();
+    }
+
+    /** Returns false when the channel must be left alone for now (rate limited). */
+    private boolean deliver(Outbox.Entry entry) {
+        Optional<Tenant> tenant = tenants.byId(entry.tenantId());
+        Chat chat = tenant.map(t -> chats.get(t.platform())).orElse(null);
+        if (chat == null) {
+            outbox.markFailed(entry, "no platform connection for tenant " + entry.tenantId());
+            return true;
+        }
+        try {
+            switch (entry.action()) {
+                case POST -> post(tenant.get(), chat, entry);
+                case UPDATE -> update(tenant.get(), chat, entry);
+            }
+            return true;
+        } catch (DeliveryException e) {
+            return handleFailure(entry, e);
+        } catch (RuntimeException e) {
+            log.warn("delivery of outbox row {} failed unexpectedly", entry.id(), e);
+            return handleFailure(entry, DeliveryException.transientFailure(e.getClass().getSimpleName()));
+        }
+    }
+
+    private void post(Tenant tenant, Chat chat, Outbox.Entry entry) throws DeliveryException {
+        String threadRef = null;
+        if (entry.threadKey() != null) {
+            Optional<Outbox.Landing> parent = outbox.landing(entry.tenantId(), entry.threadKey());
+            if (parent.isEmpty() && outbox.status(entry.tenantId(), entry.threadKey()).orElse(Outbox.Status.FAILED) == Outbox.Status.PENDING) {
+                outbox.retryAt(entry, clock.instant().plus(PARENT_WAIT), "waiting for the message it replies to", false);
+                return;
+            }
+            threadRef = parent.map(Outbox.Landing::ref).orElse(null);
+        }
+        Chat.Posted posted = chat.post(tenant, entry.channel(), threadRef, entry.message());
+        outbox.markSent(entry, new Outbox.Landing(posted.channel(), posted.ref()), listener);
+    }
+
+    private void update(Tenant tenant, Chat chat, Outbox.Entry entry) throws DeliveryException {
+        Optional<Outbox.Landing> target = outbox.landing(entry.tenantId(), entry.targetKey());
+        if (target.isEmpty()) {
+            if (outbox.status(entry.tenantId(), entry.targetKey()).orElse(Outbox.Status.FAILED) == Outbox.Status.PENDING) {
+                outbox.retryAt(entry, clock.instant().plus(PARENT_WAIT), "waiting for the message it updates", false);
+            } else {
+                outbox.markFailed(entry, "the message to update was never posted");
+            }
+            return;
+        }
+        chat.update(tenant, target.get().channel(), target.get().ref(), entry.message());
+        outbox.markSent(entry, target.get(), listener);
+    }
+
+    private boolean handleFailure(Outbox.Entry entry, DeliveryException e) {
+        if (e.retryAfter().isPresent()) {
+            outbox.retryAt(entry, clock.instant().plus(e.retryAfter().get()), e.getMessage(), false);
+            return false;
+        }
+        if (e.isPermanent() || entry.attempts() + 1 >= Outbox.MAX_ATTEMPTS) {
+            log.warn("outbox row {} ({}) failed for good: {}", entry.id(), entry.key(), e.getMessage());
+            outbox.markFailed(entry, e.getMessage());
+            return true;
+        }
+        outbox.retryAt(entry, clock.instant().plus(backoff(entry.attempts())), e.getMessage(), true);
+        return true;
+    }
+
+    /** 1 s, 2 s, 4 s ... capped, with jitter so many failed rows don't retry in lockstep. */
+    static Duration backoff(int attemptsSoFar) {
+        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attemptsSoFar, 20));
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

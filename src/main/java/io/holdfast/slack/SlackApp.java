@@ -1,0 +1,71 @@
+package io.holdfast.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import io.holdfast.core.CommandRouter;
+import io.holdfast.store.TenantStore;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Wires Bolt for one workspace. Bolt's own signature check is switched off because
+ * {@link SlackSignatureFilter} does it better in front of the servlet (two-sided clock window,
+ * constant-time comparison), so a bad request is refused before Bolt parses anything.
+ */
+public final class SlackApp {
+    private final App app;
+    private final SlackChat chat;
+
+    private SlackApp(App app, SlackChat chat) {
+        this.app = app;
+        this.chat = chat;
+    }
+
+    public static Slack client(String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl);
+        config.setPrettyResponseLoggingEnabled(false);
+        // The SDK otherwise sends its own auth.test per token just to label its metrics.
+        config.getMethodsConfig().setStatsEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    /**
+     * Builds the Bolt app for one workspace. Bolt calls {@code auth.test} on the first request, so the
+     * Web API at {@code SLACK_API_URL} must answer then. The OAuth client id and secret are cleared because
+     * Bolt otherwise reads them from the environment and silently switches to multi-workspace mode.
+     */
+    public static SlackApp create(Slack slack, String signingSecret, String botToken, CommandRouter router, TenantStore tenants,
+                                  SlackPeople people, ExecutorService afterAck) {
+        App app = new App(AppConfig.builder()
+                .slack(slack)
+                .signingSecret(signingSecret)
+                .singleTeamBotToken(botToken)
+                .clientId(null)
+                .clientSecret(null)
+                .requestVerificationEnabled(false)
+                .build());
+        SlackInvocations invocations = new SlackInvocations(tenants, people);
+        SlackModals modals = new SlackModals();
+        SlackReplies replies = new SlackReplies(modals);
+        Failures failures = new Failures();
+        SlackCommands commands = new SlackCommands(router, invocations, replies, failures);
+        for (String name : router.commandNames()) {
+            app.command("/" + name, commands);
+        }
+        SlackActions actions = new SlackActions(router, invocations, replies, failures, afterAck);
+        router.actionIds().forEach(id -> app.blockAction(id, actions));
+        SlackForms forms = new SlackForms(router, invocations, replies, modals, failures, afterAck);
+        router.formIds().forEach(id -> app.viewSubmission(id, forms));
+        return new SlackApp(app, new SlackChat(slack, botToken));
+    }
+
+    public App bolt() {
+        return app;
+    }
+
+    public SlackChat chat() {
+        return chat;
+    }
+}

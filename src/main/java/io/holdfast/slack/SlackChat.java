@@ -1,0 +1,86 @@
+package io.holdfast.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.holdfast.core.Chat;
+import io.holdfast.core.DeliveryException;
+import io.holdfast.core.Message;
+import io.holdfast.core.Tenant;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+
+/** Delivers outbox posts through Slack's Web API ({@code chat.postMessage}, {@code chat.update}). */
+public final class SlackChat implements Chat {
+    /** Errors that retrying cannot fix: the channel or the install is gone, or the message is malformed. */
+    private static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
+            "account_inactive", "token_revoked", "no_permission", "msg_too_long", "invalid_blocks", "message_not_found",
+            "cant_update_message", "restricted_action");
+
+    private final Slack slack;
+    private final String botToken;
+    private final BlockKit blockKit = new BlockKit();
+
+    public SlackChat(Slack slack, String botToken) {
+        this.slack = slack;
+        this.botToken = botToken;
+    }
+
+    @Override
+    public Posted post(Tenant tenant, String channel, String threadRef, Message message) throws DeliveryException {
+        ChatPostMessageResponse response = call(() -> slack.methods(botToken).chatPostMessage(r -> r
+                .channel(channel)
+                .threadTs(threadRef)
+                .text(blockKit.fallback(message))
+                .blocks(blockKit.blocks(message))
+                .unfurlLinks(false)));
+        return new Posted(response.getChannel(), response.getTs());
+    }
+
+    @Override
+    public void update(Tenant tenant, String channel, String ref, Message message) throws DeliveryException {
+        call(() -> slack.methods(botToken).chatUpdate(r -> r
+                .channel(channel)
+                .ts(ref)
+                .text(blockKit.fallback(message))
+                .blocks(blockKit.blocks(message))));
+    }
+
+    private interface ApiCall<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(ApiCall<T> call) throws DeliveryException {
+        T response;
+        try {
+            response = call.run();
+        } catch (SlackApiException e) {
+            if (e.getResponse().code() == 429) {
+                throw DeliveryException.rateLimited(retryAfter(e.getResponse().header("Retry-After")));
+            }
+            throw DeliveryException.transientFailure("HTTP " + e.getResponse().code());
+        } catch (IOException e) {
+            throw DeliveryException.transientFailure(e.getClass().getSimpleName());
+        }
+        if (response.isOk()) {
+            return response;
+        }
+        if ("ratelimited".equals(response.getError())) {
+            throw DeliveryException.rateLimited(Duration.ofSeconds(1));
+        }
+        if (PERMANENT.contains(response.getError())) {
+            throw DeliveryException.permanent(response.getError());
+        }
+        throw DeliveryException.transientFailure(response.getError());
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(header == null ? "1" : header.strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+}

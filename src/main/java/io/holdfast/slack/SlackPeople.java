@@ -1,0 +1,82 @@
+package io.holdfast.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import io.holdfast.core.People;
+import io.holdfast.core.Tenant;
+import io.holdfast.store.UserStore;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * People as Slack describes them ({@code users.info}), cached in the store for a day so a command
+ * rarely waits on the Web API; when Slack can't be reached, the last known answer is used.
+ */
+public final class SlackPeople implements People {
+    private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
+    private static final Duration FRESH_FOR = Duration.ofHours(24);
+
+    private final Slack slack;
+    private final String botToken;
+    private final UserStore users;
+    private final Clock clock;
+
+    public SlackPeople(Slack slack, String botToken, UserStore users, Clock clock) {
+        this.slack = slack;
+        this.botToken = botToken;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public ZoneId zoneOf(Tenant tenant, String userId, ZoneId fallback) {
+        return person(tenant, userId).map(UserStore.CachedUser::zone).orElse(fallback);
+    }
+
+    Optional<UserStore.CachedUser> person(Tenant tenant, String userId) {
+        Optional<UserStore.CachedUser> cached = users.find(tenant.id(), userId);
+        if (cached.isPresent() && cached.get().refreshedAt().plus(FRESH_FOR).isAfter(clock.instant())) {
+            return cached;
+        }
+        Optional<UserStore.CachedUser> fetched = fetch(userId);
+        fetched.ifPresent(u -> users.save(tenant.id(), u));
+        return fetched.or(() -> cached);
+    }
+
+    private Optional<UserStore.CachedUser> fetch(String userId) {
+        try {
+            UsersInfoResponse response = slack.methods(botToken).usersInfo(r -> r.user(userId));
+            if (!response.isOk() || response.getUser() == null) {
+                log.warn("users.info for {} failed: {}", userId, response.getError());
+                return Optional.empty();
+            }
+            User user = response.getUser();
+            return Optional.of(new UserStore.CachedUser(userId, displayName(user), zone(user.getTz()),
+                    user.isAdmin() || user.isOwner(), clock.instant()));
+        } catch (Exception e) {
+            log.warn("users.info for {} failed: {}", userId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static String displayName(User user) {
+        if (user.getProfile() != null && user.getProfile().getDisplayName() != null && !user.getProfile().getDisplayName().isBlank()) {
+            return user.getProfile().getDisplayName();
+        }
+        return user.getRealName() != null && !user.getRealName().isBlank() ? user.getRealName() : user.getName();
+    }
+
+    private static ZoneId zone(String tz) {
+        try {
+            return tz == null || tz.isBlank() ? ZoneId.of("UTC") : ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.holdfast.store;
+
+import io.holdfast.core.Message;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the bot posts on its own, written in the same transaction as the change that caused it
+ * and delivered later by the delivery worker. The idempotency key makes a repeated enqueue a no-op,
+ * so a retried command or a restart never posts twice.
+ */
+public final class Outbox {
+    public static final int MAX_ATTEMPTS = 12;
+
+    private final Database db;
+    private final Clock clock;
+    private final MessageJson json = new MessageJson();
+
+    public Outbox(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public enum Action { POST, UPDATE }
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    /**
+     * One row of the outbox.
+     *
+     * @param threadKey key of an earlier post to reply under, or null for a top-level post
+     * @param targetKey key of the earlier post an UPDATE rewrites
+     * @param subject   what the post is about (e.g. {@code promise-card:42}), told to listeners once sent
+     */
+    public record Entry(long id, long tenantId, String key, Action action, String channel, String threadKey, String targetKey,
+                        String subject, Message message, Status status, int attempts, Instant nextAttemptAt, String lastError,
+                        String sentChannel, String sentRef) {}
+
+    /** Where a delivered post landed: the channel and the platform's message reference (Slack ts). */
+    public record Landing(String channel, String ref) {}
+
+    public void post(Connection c, long tenantId, String key, String channel, String threadKey, String subject, Message message)
+            throws SQLException {
+        enqueue(c, tenantId, key, Action.POST, channel, threadKey, null, subject, message);
+    }
+
+    public void update(Connection c, long tenantId, String key, String targetKey, Message message) throws SQLException {
+        enqueue(c, tenantId, key, Action.UPDATE, "", null, targetKey, null, message);
+    }
+
+    private void enqueue(Connection c, long tenantId, String key, Action action, String channel, String threadKey, String targetKey,
+                         String subject, Message message) throws SQLException {
+        Sql.update(c, "INSERT INTO outbox (tenant_id, idempotency_key, action, channel, thread_key, target_key, subject, body, status, "
+                        + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) "
+                        + "ON CONFLICT (tenant_id, idempotency_key) DO NOTHING",
+                tenantId, key, action.name(), channel, threadKey, targetKey, subject, json.write(message), clock.millis(), clock.millis());
+    }
+
+    /** Pending rows whose time has come, oldest first. */
+    public List<Entry> due(int limit) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+                this::entry, clock.millis(), limit));
+    }
+
+    /** Where the post with {@code key} landed, once it has been delivered. */
+    public Optional<Landing> landing(long tenantId, String key) {
+        return db.read(c -> Sql.one(c, "SELECT sent_channel, sent_ref FROM outbox WHERE tenant_id = ? AND idempotency_key = ? AND status = 'SENT'",
+                rs -> new Landing(rs.getString(1), rs.getString(2)), tenantId, key));
+    }
+
+    public Optional<Status> status(long tenantId, String key) {
+        return db.read(c -> Sql.one(c, "SELECT status FROM outbox WHERE tenant_id = ? AND idempotency_key = ?",
+                rs -> Status.valueOf(rs.getString(1)), tenantId, key));
+    }
+
+    public void markSent(Entry entry, Landing landing, Listener listener) {
+        db.write(c -> {
+            Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
+                    + "last_error = NULL WHERE id = ?", clock.millis(), landing.channel(), landing.ref(), entry.id());
+            if (entry.subject() != null) {
+                listener.sent(c, entry.tenantId(), entry.subject(), landing);
+            }
+            return null;
+        });
+    }
+
+    /** Tries again at {@code at}; counts an attempt unless the platform only asked us to wait. */
+    public void retryAt(Entry entry, Instant at, String error, boolean countAttempt) {
+        db.write(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                countAttempt ? 1 : 0, at.toEpochMilli(), error, entry.id()));
+    }
+
+    public void markFailed(Entry entry, String error) {
+        db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                error, entry.id()));
+    }
+
+    public long pendingCount() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'"));
+    }
+
+    private Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("idempotency_key"), Action.valueOf(rs.getString("action")),
+                rs.getString("channel"), rs.getString("thread_key"), rs.getString("target_key"), rs.getString("subject"),
+                json.read(rs.getString("body")), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")), rs.getString("last_error"), rs.getString("sent_channel"),
+                rs.getString("sent_ref"));
+    }
+
+    /** Told, inside the marking transaction, where a post about a subject landed (e.g. to remember a card's ts). */
+    @FunctionalInterface
+    public interface Listener {
+        void sent(Connection c, long tenantId, String subject, Landing landing) throws SQLException;
+    }
+}

@@ -1,0 +1,57 @@
+package io.holdfast.store;
+
+import io.holdfast.core.Platform;
+import io.holdfast.core.Tenant;
+import io.holdfast.core.time.BusinessCalendar;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Tenants: one per Slack workspace, Teams tenant, or the local console. */
+public final class TenantStore {
+    private final Database db;
+    private final Clock clock;
+
+    public TenantStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The tenant for a platform's own id, created on first contact. */
+    public Tenant findOrCreate(Platform platform, String externalId) {
+        Optional<Tenant> known = find(platform, externalId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        return db.write(c -> {
+            Sql.update(c, "INSERT INTO tenants (platform, external_id, time_zone, created_at) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (platform, external_id) DO NOTHING",
+                    platform.name(), externalId, ZoneOffset.UTC.getId(), clock.millis());
+            return Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", TenantStore::tenant,
+                    platform.name(), externalId).orElseThrow();
+        });
+    }
+
+    public Optional<Tenant> find(Platform platform, String externalId) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", TenantStore::tenant,
+                platform.name(), externalId));
+    }
+
+    public Optional<Tenant> byId(long id) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE id = ?", TenantStore::tenant, id));
+    }
+
+    /** Sets (or with null clears) the country whose public holidays are not business days. */
+    public void setHolidayCountry(long tenantId, String country) {
+        db.write(c -> Sql.update(c, "UPDATE tenants SET holiday_country = ? WHERE id = ?", country, tenantId));
+    }
+
+    private static Tenant tenant(ResultSet rs) throws SQLException {
+        String country = rs.getString("holiday_country");
+        return new Tenant(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),
+                ZoneId.of(rs.getString("time_zone")), BusinessCalendar.forCountry(country));
+    }
+}

@@ -1,0 +1,105 @@
+package io.holdfast.testing;
+
+import io.holdfast.App;
+import io.holdfast.config.Config;
+import io.holdfast.store.Sql;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The whole product on a random port with a real SQLite file, driven the way Slack drives it: signed
+ * requests in, Web API calls out to a fake Slack that records them.
+ */
+public final class HoldfastOnSlack implements AutoCloseable {
+    public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String TEAM = FakeSlackApi.DEFAULT_TEAM_ID;
+    public static final String CHANNEL = "C0ACCOUNTS";
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    public final FakeSlackApi slack;
+    public final TestClock clock;
+    private final Path dbFile;
+    private App app;
+    private SlackRequests requests;
+    private int triggers;
+
+    public HoldfastOnSlack(Path dir, Instant now) throws Exception {
+        this(new FakeSlackApi(), TestClock.at(now, ZoneId.of("UTC")), dir.resolve("holdfast.db"));
+    }
+
+    private HoldfastOnSlack(FakeSlackApi slack, TestClock clock, Path dbFile) throws Exception {
+        this.slack = slack;
+        this.clock = clock;
+        this.dbFile = dbFile;
+        start();
+    }
+
+    /** Starts the app (again) on the same database file and the same fake Slack. */
+    public void start() throws Exception {
+        Config config = Config.fromEnvironment(Map.of(
+                "HOLDFAST_PORT", "0",
+                "HOLDFAST_DB_URL", "jdbc:sqlite:" + dbFile,
+                "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_BOT_TOKEN", "xoxb-test-token",
+                "SLACK_API_URL", slack.methodsUrl()));
+        app = App.serve(config, clock);
+        requests = new SlackRequests(URI.create("http://127.0.0.1:" + app.port() + "/slack/events"), SECRET, clock);
+    }
+
+    public void stop() throws Exception {
+        app.close();
+    }
+
+    public SlackRequests requests() {
+        return requests;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public SlackResponse promise(String user, String text) {
+        return requests.slashCommand(TEAM, user, CHANNEL, "/promise", text, slack.responseUrl("cmd"), nextTrigger());
+    }
+
+    public SlackResponse press(String user, String actionId, String value) {
+        return requests.blockAction(TEAM, user, CHANNEL, "1764000000.000100", actionId, value, slack.responseUrl("btn"), nextTrigger());
+    }
+
+    public String nextTrigger() {
+        return "trigger-" + (++triggers);
+    }
+
+    /** A number read straight from the database, e.g. to prove nothing was half-written. */
+    public long count(String sql, Object... params) {
+        return app.database().read(c -> Sql.count(c, sql, params));
+    }
+
+    public String text(String sql, Object... params) {
+        return app.database().read(c -> Sql.one(c, sql, rs -> rs.getString(1), params).orElse(null));
+    }
+
+    /** Waits until the database shows {@code condition}, e.g. that the worker has stored what Slack answered. */
+    public void awaitDatabase(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the database never showed: " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            app.close();
+        } finally {
+            slack.close();
+        }
+    }
+}
