@@ -10,6 +10,7 @@ import io.holdfast.core.Chat;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.core.People;
 import io.holdfast.core.Platform;
+import io.holdfast.core.Reply;
 import io.holdfast.core.time.DueDateReader;
 import io.holdfast.promise.DueInput;
 import io.holdfast.promise.PromiseActions;
@@ -20,6 +21,7 @@ import io.holdfast.promise.PromiseMessages;
 import io.holdfast.promise.PromiseService;
 import io.holdfast.promise.PromiseStore;
 import io.holdfast.schedule.DeliveryWorker;
+import io.holdfast.settings.SettingsCommands;
 import io.holdfast.slack.SlackApp;
 import io.holdfast.slack.SlackChat;
 import io.holdfast.slack.SlackPeople;
@@ -87,6 +89,12 @@ public final class App implements AutoCloseable {
         router = new CommandRouter();
         PromiseActions.register(router, new PromiseCommands(promises, promiseMessages, promiseForms, dueInput, clock),
                 new PromiseActions(promises, promiseMessages, promiseForms), promiseForms);
+        router.command("holdfast", new SettingsCommands(tenants));
+        // Listed in the app manifest so the commands exist in Slack; answered plainly until their releases land.
+        router.command("escalate", invocation -> Reply.show("/escalate is coming in the next Holdfast release. "
+                + "Until then, record what you owe the client with /promise."));
+        router.command("kudos", invocation -> Reply.show("/kudos is coming in a later Holdfast release. "
+                + "Until then, thank them in the channel and keep your promises with /promise."));
 
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;

@@ -77,7 +77,6 @@ public final class Main {
         try (App app = App.console(Config.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out)) {
             Console console = app.newConsole(System.out);
             console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-            app.delivery().deliverDue();
         }
     }
 

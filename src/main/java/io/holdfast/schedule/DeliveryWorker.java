@@ -38,6 +38,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Outbox.Listener listener;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock pass = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Thread thread;
     private volatile boolean running = true;
@@ -96,16 +97,24 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** Delivers what is due now; returns how many rows were handled. Public so tools and tests can drain synchronously. */
+    /**
+     * Delivers what is due now; returns how many rows were handled. Passes never overlap, so a row read
+     * by one pass cannot be posted again by another. Public so tools and tests can drain synchronously.
+     */
     public int deliverDue() {
-        List<Outbox.Entry> due = outbox.due(BATCH);
-        Set<String> heldChannels = new HashSet<>();
-        for (Outbox.Entry entry : due) {
-            if (!heldChannels.contains(entry.channel()) && !deliver(entry)) {
-                heldChannels.add(entry.channel());
+        pass.lock();
+        try {
+            List<Outbox.Entry> due = outbox.due(BATCH);
+            Set<String> heldChannels = new HashSet<>();
+            for (Outbox.Entry entry : due) {
+                if (!heldChannels.contains(entry.channel()) && !deliver(entry)) {
+                    heldChannels.add(entry.channel());
+                }
             }
+            return due.size();
+        } finally {
+            pass.unlock();
         }
-        return due.size();
     }
 
     /** Returns false when the channel must be left alone for now (rate limited). */
@@ -178,6 +187,7 @@ public final class DeliveryWorker implements AutoCloseable {
         return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1));
     }
 
+    /** Stops the worker after one last pass, so what the final commands queued still goes out. */
     @Override
     public void close() {
         running = false;
@@ -187,5 +197,6 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deliverDue();
     }
 }

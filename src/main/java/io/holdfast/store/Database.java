@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final Dialect dialect;
+    private volatile boolean migrated;
 
     private Database(HikariDataSource writer, HikariDataSource reader, Dialect dialect) {
         this.writer = writer;
@@ -63,7 +64,9 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending Flyway migrations; returns how many ran. */
     public int migrate() {
-        return flyway().migrate().migrationsExecuted;
+        int executed = flyway().migrate().migrationsExecuted;
+        migrated = true;
+        return executed;
     }
 
     /** True when the database answers and no migration is pending. */
@@ -75,7 +78,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
-        return flyway().info().pending().length == 0;
+        // Migrations only move forward while we run, so once none is pending the answer stays true.
+        if (!migrated) {
+            migrated = flyway().info().pending().length == 0;
+        }
+        return migrated;
     }
 
     private Flyway flyway() {
