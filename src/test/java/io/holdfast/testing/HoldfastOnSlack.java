@@ -63,7 +63,11 @@ public final class HoldfastOnSlack implements AutoCloseable {
     }
 
     public SlackResponse promise(String user, String text) {
-        return requests.slashCommand(TEAM, user, CHANNEL, "/promise", text, slack.responseUrl("cmd"), nextTrigger());
+        return command(user, "/promise", text);
+    }
+
+    public SlackResponse command(String user, String command, String text) {
+        return requests.slashCommand(TEAM, user, CHANNEL, command, text, slack.responseUrl("cmd"), nextTrigger());
     }
 
     public SlackResponse press(String user, String actionId, String value) {

@@ -1,0 +1,66 @@
+package io.holdfast.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.holdfast.testing.HoldfastOnSlack;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /holdfast on Slack: the workspace's holiday calendar moves business-day due dates. */
+class SettingsOnSlackTest {
+    /** Tuesday 24 Nov 2026, 10:00 in New York; Thursday is Thanksgiving. */
+    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+
+    @TempDir
+    Path dir;
+    HoldfastOnSlack holdfast;
+
+    @BeforeEach
+    void start() throws Exception {
+        holdfast = new HoldfastOnSlack(dir, NOW);
+        holdfast.slack.user("UADMIN", "Ada", "America/New_York", true).user("ULEE", "Lee", "America/New_York", false);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        holdfast.close();
+    }
+
+    private String say(String user, String command, String text) {
+        return holdfast.command(user, command, text).json().get("text").getAsString();
+    }
+
+    @Test
+    void anAdminsHolidayCountryMakesBusinessDaysSkipItsHolidays() {
+        assertTrue(say("ULEE", "/promise", "Acme: a by in 2 business days").contains("due Thu 26 Nov 17:00"));
+
+        String set = say("UADMIN", "/holdfast", "holidays us");
+        assertTrue(set.contains("skip US public holidays"), set);
+
+        assertTrue(say("ULEE", "/promise", "Acme: b by in 2 business days").contains("due Fri 27 Nov 17:00"), "Thanksgiving skipped");
+        assertTrue(say("ULEE", "/holdfast", "").contains("US public holidays are days off"));
+
+        say("UADMIN", "/holdfast", "holidays off");
+        assertTrue(say("ULEE", "/promise", "Acme: c by in 2 business days").contains("due Thu 26 Nov 17:00"));
+    }
+
+    @Test
+    void onlyAdminsChangeTheCalendarAndUnknownCountriesAreExplained() {
+        assertTrue(say("ULEE", "/holdfast", "holidays US").contains("Only a workspace admin"));
+        String unknown = say("UADMIN", "/holdfast", "holidays XX");
+        assertTrue(unknown.contains("two-letter country code") && unknown.contains("Example: /holdfast holidays US"), unknown);
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM tenants WHERE holiday_country IS NOT NULL"));
+    }
+
+    @Test
+    void commandsOfLaterReleasesAnswerPlainlyInsteadOfFailing() {
+        assertTrue(say("ULEE", "/escalate", "Acme P1: site down").contains("coming in the next Holdfast release"));
+        assertTrue(say("ULEE", "/kudos", "<@UADMIN> Acme: great").contains("/kudos is coming"));
+        assertTrue(holdfast.command("ULEE", "/holdfast", "help").body().contains("/promise help"));
+    }
+}
