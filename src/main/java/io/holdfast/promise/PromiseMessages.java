@@ -14,6 +14,7 @@ public final class PromiseMessages {
     public static final String DONE_ACTION = "promise.done";
     public static final String SNOOZE_ACTION = "promise.snooze";
     public static final String UPDATE_ACTION = "promise.update";
+    private static final int LIST_TEXT = 120;
 
     /** The channel card: who owes what to which client by when, with buttons to act on it. */
     public Message card(Promise p, Instant now) {
@@ -116,7 +117,7 @@ public final class PromiseMessages {
         Message.Builder out = Message.builder(Text.plain(title + " (" + page.total() + ")"))
                 .section(Text.builder().strong(capitalise(title) + " (" + page.total() + ")").build());
         for (Promise p : page.promises()) {
-            Text.Builder line = Text.builder().strong("#" + p.number()).plain(" · " + p.accountName() + " — " + p.text() + " — ")
+            Text.Builder line = Text.builder().strong("#" + p.number()).plain(" · " + p.accountName() + " — " + shortened(p.text()) + " — ")
                     .mention(p.ownerId()).plain(" — due " + Times.inZone(p.due(), viewerZone));
             if (p.isOverdue(now)) {
                 line.plain(" (overdue " + Times.span(Duration.between(p.due(), now)) + ")");
@@ -128,6 +129,12 @@ public final class PromiseMessages {
             out.context(Text.plain("…and " + rest + " more. Narrow it: /promise list overdue, /promise list mine, /promise list Acme Corp"));
         }
         return out.build();
+    }
+
+    /** List lines stay one line; the card holds the whole text. */
+    private static String shortened(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= LIST_TEXT ? oneLine : oneLine.substring(0, LIST_TEXT - 1) + "…";
     }
 
     private static String capitalise(String s) {

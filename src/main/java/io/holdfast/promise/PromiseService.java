@@ -127,7 +127,8 @@ public final class PromiseService {
             }
             Promise after = promises.save(c, change.apply(before), now);
             promises.recordEvent(c, after, event, actor.userId(), now, detail);
-            outbox.update(c, after.tenantId(), after.cardKey() + ":v" + after.version(), after.cardKey(), messages.card(after, now));
+            outbox.update(c, after.tenantId(), after.cardKey() + ":v" + after.version(), after.originChannel(), after.cardKey(),
+                    messages.card(after, now));
             outbox.post(c, after.tenantId(), "promise:" + after.id() + ":event:v" + after.version(), after.originChannel(), after.cardKey(),
                     null, thread.of(before, after));
             return after;

@@ -22,6 +22,7 @@ import java.util.List;
  * which Holdfast builds from stored ids and instants, become Slack markup.
  */
 final class BlockKit {
+    static final int MAX_TEXT = 3000;
 
     List<LayoutBlock> blocks(Message message) {
         List<LayoutBlock> out = new ArrayList<>();
@@ -73,7 +74,27 @@ final class BlockKit {
 
     private static MarkdownTextObject markdown(String text) {
         // verbatim stops Slack from turning typed channel names and URLs into links or mentions
-        return MarkdownTextObject.builder().text(text).verbatim(true).build();
+        return MarkdownTextObject.builder().text(fit(text)).verbatim(true).build();
+    }
+
+    /**
+     * Slack rejects a whole message when one text object passes 3,000 characters, and escaping can
+     * quadruple typed text, so long text is cut, never inside an entity or a mention.
+     */
+    static String fit(String mrkdwn) {
+        if (mrkdwn.length() <= MAX_TEXT) {
+            return mrkdwn;
+        }
+        int cut = MAX_TEXT - 1;
+        int entity = mrkdwn.lastIndexOf('&', cut - 1);
+        if (entity >= 0 && mrkdwn.indexOf(';', entity) >= cut) {
+            cut = entity;
+        }
+        int token = mrkdwn.lastIndexOf('<', cut - 1);
+        if (token >= 0 && mrkdwn.indexOf('>', token) >= cut) {
+            cut = token;
+        }
+        return mrkdwn.substring(0, cut) + "…";
     }
 
     static String mrkdwn(Text text) {

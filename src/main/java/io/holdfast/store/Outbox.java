@@ -49,8 +49,9 @@ public final class Outbox {
         enqueue(c, tenantId, key, Action.POST, channel, threadKey, null, subject, message);
     }
 
-    public void update(Connection c, long tenantId, String key, String targetKey, Message message) throws SQLException {
-        enqueue(c, tenantId, key, Action.UPDATE, "", null, targetKey, null, message);
+    /** Rewrites the post with {@code targetKey}; {@code channel} is where it was posted, so rate limits hold the right channel. */
+    public void update(Connection c, long tenantId, String key, String channel, String targetKey, Message message) throws SQLException {
+        enqueue(c, tenantId, key, Action.UPDATE, channel, null, targetKey, null, message);
     }
 
     private void enqueue(Connection c, long tenantId, String key, Action action, String channel, String threadKey, String targetKey,

@@ -1,0 +1,52 @@
+package io.holdfast.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import io.holdfast.core.Message;
+import io.holdfast.core.Text;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BlockKitTest {
+    private final BlockKit blockKit = new BlockKit();
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "<!channel> now => &lt;!channel&gt; now",
+            "<@U123> please => &lt;@U123&gt; please",
+            "R&D <b> => R&amp;D &lt;b&gt;",
+            "<https://evil.example|bank> => &lt;https://evil.example|bank&gt;",
+    })
+    void typedTextNeverBecomesSlackMarkup(String typed, String rendered) {
+        assertEquals(rendered, BlockKit.mrkdwn(Text.plain(typed)));
+    }
+
+    @Test
+    void mentionsAndDatesAreBuiltFromStoredIdsAndInstants() {
+        Text text = Text.builder().mention("U12>3").plain(" due ").when(Instant.ofEpochSecond(1_795_816_800L), "Fri 27 Nov 17:00 EST").build();
+
+        assertEquals("<@U123> due <!date^1795816800^{date_short_pretty} {time}|Fri 27 Nov 17:00 EST>", BlockKit.mrkdwn(text));
+    }
+
+    @Test
+    void strongTextCannotCloseItsOwnEmphasis() {
+        assertEquals("*Acme ∗Corp∗*", BlockKit.mrkdwn(Text.builder().strong("Acme *Corp*").build()));
+    }
+
+    @Test
+    void longEscapedTextIsCutUnderSlacksLimitWithoutBreakingAnEntity() {
+        Message message = Message.builder(Text.plain("summary")).quote("<".repeat(2000)).build();
+
+        SectionBlock quote = (SectionBlock) blockKit.blocks(message).get(0);
+        String text = ((MarkdownTextObject) quote.getText()).getText();
+        assertTrue(text.length() <= BlockKit.MAX_TEXT, "length " + text.length());
+        assertTrue(text.endsWith("&lt;…"), text.substring(text.length() - 10));
+        assertFalse(text.contains("&l…") || text.contains("&lt…"));
+    }
+}

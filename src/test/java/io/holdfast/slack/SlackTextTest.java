@@ -1,0 +1,36 @@
+package io.holdfast.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SlackTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "<@U1|lee> Acme: x by friday => <@U1> Acme: x by friday",
+            "<@U1> Acme: x => <@U1> Acme: x",
+            "tell <!channel> and <!here> => tell @channel and @here",
+            "ping <!subteam^S1|@leads> => ping @leads",
+            "see <#C1|general> => see #general",
+            "read <https://acme.example/q|the quote> => read the quote",
+            "read <https://acme.example/q> => read https://acme.example/q",
+            "a &lt;b&gt; &amp; c => a <b> & c",
+    })
+    void slackMarkupBecomesNeutralText(String fromSlack, String neutral) {
+        assertEquals(neutral, SlackText.normalize(fromSlack).text());
+    }
+
+    @Test
+    void mentionLabelsAreKeptForShowingTypedTextBack() {
+        assertEquals(Map.of("U1", "lee"), SlackText.normalize("<@U1|lee> and <@U2>").mentionLabels());
+    }
+
+    @Test
+    void missingTextIsEmpty() {
+        assertEquals("", SlackText.normalize(null).text());
+    }
+}
