@@ -29,7 +29,7 @@ public final class PromiseActions {
     }
 
     Reply done(Invocation invocation, String promiseId) {
-        Promise p = service.done(invocation.actor(), promise(invocation, promiseId).number(), "");
+        Promise p = service.done(invocation.actor(), service.referredTo(invocation.actor(), promiseId).number(), "");
         return Reply.show(messages.acknowledged("Marked #" + p.number() + " done. Nice work keeping it."));
     }
 
@@ -42,20 +42,11 @@ public final class PromiseActions {
     }
 
     private Promise changeable(Invocation invocation, String promiseId) {
-        Promise p = promise(invocation, promiseId);
+        Promise p = service.referredTo(invocation.actor(), promiseId);
         PromiseService.requireMayChange(invocation.actor(), p);
         if (!p.isOpen()) {
             throw new UserInputException("#" + p.number() + " is already " + p.status().label().toLowerCase() + ".");
         }
         return p;
-    }
-
-    private Promise promise(Invocation invocation, String promiseId) {
-        try {
-            return service.find(invocation.actor(), Long.parseLong(promiseId))
-                    .orElseThrow(() -> new UserInputException("That promise no longer exists."));
-        } catch (NumberFormatException e) {
-            throw new UserInputException("That button is out of date; run /promise list.");
-        }
     }
 }

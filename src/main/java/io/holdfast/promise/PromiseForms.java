@@ -88,7 +88,7 @@ public final class PromiseForms {
     }
 
     public FormOutcome submitSnooze(Invocation invocation, String promiseId, Map<String, String> values) {
-        Promise p = promise(invocation, promiseId);
+        Promise p = service.referredTo(invocation.actor(), promiseId);
         try {
             Instant until = dueInput.read(invocation.actor(), values.getOrDefault("until", ""), "monday 9am");
             Promise snoozed = service.snooze(invocation.actor(), p.number(), until);
@@ -100,7 +100,7 @@ public final class PromiseForms {
     }
 
     public FormOutcome submitUpdate(Invocation invocation, String promiseId, Map<String, String> values) {
-        Promise p = promise(invocation, promiseId);
+        Promise p = service.referredTo(invocation.actor(), promiseId);
         String reason = values.getOrDefault("reason", "").strip();
         if (reason.isEmpty()) {
             return new FormOutcome.Invalid(Map.of("reason", "Say what changed and why, so the client's team knows."));
@@ -112,14 +112,6 @@ public final class PromiseForms {
                     + Times.inZone(updated.due(), invocation.actor().zone()) + ". I've told the card's thread why."));
         } catch (UserInputException e) {
             return new FormOutcome.Invalid(Map.of("due", e.getMessage()));
-        }
-    }
-
-    private Promise promise(Invocation invocation, String id) {
-        try {
-            return service.find(invocation.actor(), Long.parseLong(id)).orElseThrow(() -> new UserInputException("That promise no longer exists."));
-        } catch (NumberFormatException e) {
-            throw new UserInputException("That form is out of date; run /promise list and try again.");
         }
     }
 }

@@ -10,7 +10,6 @@ import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The rules of promises. Each change is one transaction: the row, its event, the card update and the
@@ -98,8 +97,16 @@ public final class PromiseService {
         return db.read(c -> promises.list(c, actor.tenant().id(), actor.userId(), filter, clock.instant(), LIST_LIMIT));
     }
 
-    public Optional<Promise> find(Actor actor, long id) {
-        return db.read(c -> promises.byId(c, actor.tenant().id(), id));
+    /** The promise a button or form refers to by its internal id (never by a number from another tenant). */
+    public Promise referredTo(Actor actor, String promiseId) {
+        long id;
+        try {
+            id = Long.parseLong(promiseId);
+        } catch (NumberFormatException e) {
+            throw new UserInputException("That button or form is out of date; run /promise list and try again.");
+        }
+        return db.read(c -> promises.byId(c, actor.tenant().id(), id))
+                .orElseThrow(() -> new UserInputException("That promise no longer exists. See open promises with /promise list."));
     }
 
     private void requireFuture(Instant at, String example) {
