@@ -47,8 +47,7 @@ public final class Main {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(78);
         } catch (Exception e) {
-            System.err.println("Holdfast failed to start: " + e.getMessage());
-            e.printStackTrace(System.err);
+            System.err.println("Holdfast failed: " + Redaction.causes(e));
             System.exit(1);
         }
     }

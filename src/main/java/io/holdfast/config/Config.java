@@ -57,12 +57,13 @@ public record Config(
         if (microsoftAppId.isPresent() && microsoftAppPassword.isEmpty()) {
             throw new ConfigException("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set");
         }
-        if (isPostgres() && dbUser.isEmpty()) {
-            throw new ConfigException("HOLDFAST_DB_USER", "is required for a jdbc:postgresql: HOLDFAST_DB_URL");
+        if (isPostgres()) {
+            throw new ConfigException("HOLDFAST_DB_URL", "must be jdbc:sqlite:PATH in this release (PostgreSQL support is coming), "
+                    + "e.g. jdbc:sqlite:holdfast.db");
         }
     }
 
-    public boolean isPostgres() {
+    private boolean isPostgres() {
         return dbUrl.startsWith("jdbc:postgresql:");
     }
 
@@ -77,6 +78,9 @@ public record Config(
         }
         if (slackClientId.isPresent()) {
             return Optional.of("multi-workspace OAuth install is not available yet; set SLACK_BOT_TOKEN for a single workspace");
+        }
+        if (slackSigningSecret.isPresent()) {
+            return Optional.of("SLACK_BOT_TOKEN is not set");
         }
         return Optional.of("SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set");
     }

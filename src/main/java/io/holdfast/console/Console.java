@@ -3,6 +3,7 @@ package io.holdfast.console;
 import io.holdfast.core.Actor;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Invocation;
+import io.holdfast.core.Mentions;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Reply;
 import io.holdfast.core.Tenant;
@@ -61,8 +62,8 @@ public final class Console {
             command = "promise";
             text = "help";
         }
-        Invocation invocation = new Invocation(new Actor(tenant, USER, zone, true), CHANNEL, AT_NAME.matcher(text).replaceAll("<@$1>"),
-                Map.of());
+        String neutral = AT_NAME.matcher(Mentions.literal(text)).replaceAll(m -> Mentions.token(m.group(1)));
+        Invocation invocation = new Invocation(new Actor(tenant, USER, zone, true), CHANNEL, neutral, Map.of());
         Reply reply = router.run(command, invocation);
         if (reply instanceof Reply.OpenForm form) {
             return "In Slack and Teams this opens the \"" + form.form().title() + "\" form. Here, type it in one line, e.g. "

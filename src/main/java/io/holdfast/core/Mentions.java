@@ -12,6 +12,19 @@ public final class Mentions {
     private Mentions() {
     }
 
+    /** The neutral token for a person; only adapters create these, from ids the platform vouches for. */
+    public static String token(String userId) {
+        return "<@" + userId + ">";
+    }
+
+    /**
+     * Typed text made safe to place in neutral command text: a "<@X>" someone typed literally is
+     * broken with an invisible word joiner, so it is shown as typed but never read as a mention.
+     */
+    public static String literal(String typed) {
+        return typed.replace("<@", "<\u2060@");
+    }
+
     /** A mention at the very start of {@code text}, with the rest of the text after it. */
     public static Optional<Leading> leading(String text) {
         Matcher m = LEADING.matcher(text);

@@ -104,7 +104,7 @@ public final class DeliveryWorker implements AutoCloseable {
     public int deliverDue() {
         pass.lock();
         try {
-            List<Outbox.Entry> due = outbox.due(BATCH);
+            List<Outbox.Entry> due = outbox.due(chats.keySet(), BATCH);
             Set<String> heldChannels = new HashSet<>();
             for (Outbox.Entry entry : due) {
                 if (!heldChannels.contains(entry.channel()) && !deliver(entry)) {

@@ -1,5 +1,6 @@
 package io.holdfast.slack;
 
+import io.holdfast.core.Mentions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,16 +27,20 @@ final class SlackText {
         Map<String, String> labels = new HashMap<>();
         Matcher m = MARKUP.matcher(slackText);
         StringBuilder out = new StringBuilder();
+        int typedFrom = 0;
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement(m, labels)));
+            // Only Slack's own markup becomes a mention token; "&lt;@U1&gt;" someone typed stays literal text.
+            out.append(Mentions.literal(unescape(slackText.substring(typedFrom, m.start()))));
+            out.append(replacement(m, labels));
+            typedFrom = m.end();
         }
-        m.appendTail(out);
-        return new Normalized(unescape(out.toString()), labels);
+        out.append(Mentions.literal(unescape(slackText.substring(typedFrom))));
+        return new Normalized(out.toString(), labels);
     }
 
     private static String replacement(Matcher m, Map<String, String> labels) {
         if (m.group(1) == null) {
-            return m.group(5) != null ? m.group(5) : m.group(4);
+            return Mentions.literal(unescape(m.group(5) != null ? m.group(5) : m.group(4)));
         }
         String id = m.group(2);
         String label = m.group(3);
@@ -44,10 +49,10 @@ final class SlackText {
                 if (label != null && !label.isBlank()) {
                     labels.put(id, unescape(label));
                 }
-                yield "<@" + id + ">";
+                yield Mentions.token(id);
             }
-            case "#" -> "#" + (label != null && !label.isBlank() ? label : id);
-            default -> "@" + (label != null && !label.isBlank() ? label.replaceFirst("^@", "") : id.replaceFirst("^subteam\\^", ""));
+            case "#" -> "#" + Mentions.literal(unescape(label != null && !label.isBlank() ? label : id));
+            default -> "@" + Mentions.literal(unescape(label != null && !label.isBlank() ? label.replaceFirst("^@", "") : id.replaceFirst("^subteam\\^", "")));
         };
     }
 

@@ -30,16 +30,6 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Config config) {
-        if (config.isPostgres()) {
-            HikariConfig pool = new HikariConfig();
-            pool.setPoolName("holdfast");
-            pool.setJdbcUrl(config.dbUrl());
-            config.dbUser().ifPresent(pool::setUsername);
-            config.dbPassword().ifPresent(pool::setPassword);
-            pool.setMaximumPoolSize(10);
-            HikariDataSource shared = new HikariDataSource(pool);
-            return new Database(shared, shared, Dialect.POSTGRESQL);
-        }
         return new Database(sqlitePool(config.dbUrl(), "holdfast-writer", 1), sqlitePool(config.dbUrl(), "holdfast-reader", 4),
                 Dialect.SQLITE);
     }
@@ -132,9 +122,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         reader.close();
-        if (writer != reader) {
-            writer.close();
-        }
+        writer.close();
     }
 
     @FunctionalInterface

@@ -1,9 +1,11 @@
 package io.holdfast.store;
 
-/** The few places SQLite and PostgreSQL SQL differ. Everything else is written portably. */
+/**
+ * The few places one engine's SQL differs from another's; everything else is written portably
+ * (ON CONFLICT, RETURNING) so PostgreSQL can join as a second constant.
+ */
 public enum Dialect {
-    SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"),
-    POSTGRESQL("BIGSERIAL PRIMARY KEY");
+    SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT");
 
     private final String identityColumn;
 

@@ -1,13 +1,17 @@
 package io.holdfast.store;
 
 import io.holdfast.core.Message;
+import io.holdfast.core.Platform;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the bot posts on its own, written in the same transaction as the change that caused it
@@ -62,10 +66,21 @@ public final class Outbox {
                 tenantId, key, action.name(), channel, threadKey, targetKey, subject, json.write(message), clock.millis(), clock.millis());
     }
 
-    /** Pending rows whose time has come, oldest first. */
-    public List<Entry> due(int limit) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-                this::entry, clock.millis(), limit));
+    /**
+     * Pending rows whose time has come, oldest first, for tenants on {@code platforms} only: a process
+     * that cannot reach a platform (the console, or a server without Slack credentials) leaves those
+     * rows for one that can, instead of failing them.
+     */
+    public List<Entry> due(Set<Platform> platforms, int limit) {
+        if (platforms.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(clock.millis()));
+        platforms.forEach(p -> params.add(p.name()));
+        params.add(limit);
+        String in = String.join(", ", Collections.nCopies(platforms.size(), "?"));
+        return db.read(c -> Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
+                + "AND o.next_attempt_at <= ? AND t.platform IN (" + in + ") ORDER BY o.id LIMIT ?", this::entry, params.toArray()));
     }
 
     /** Where the post with {@code key} landed, once it has been delivered. */

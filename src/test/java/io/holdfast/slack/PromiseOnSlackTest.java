@@ -358,6 +358,15 @@ class PromiseOnSlackTest {
     }
 
     @Test
+    void aMentionTypedAsTextCannotMakeSomeoneTheOwner() {
+        holdfast.promise(LEE, "&lt;@UBOSS&gt; Acme Corp: send the SOC2 report by friday");
+
+        assertEquals(LEE, holdfast.text("SELECT owner_id FROM promises WHERE number = 1"));
+        SlackCall card = card(1);
+        assertFalse(card.text().contains("<@UBOSS>"), card.text());
+    }
+
+    @Test
     void forgedOrStaleRequestsAreRefusedBeforeAnyWork() {
         SlackRequests requests = holdfast.requests();
         String body = requests.slashCommandBody(HoldfastOnSlack.TEAM, LEE, CHANNEL, "/promise", "Acme: x by friday",

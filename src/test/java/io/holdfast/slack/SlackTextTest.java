@@ -1,6 +1,9 @@
 package io.holdfast.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.holdfast.core.Mentions;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,14 @@ class SlackTextTest {
     @Test
     void mentionLabelsAreKeptForShowingTypedTextBack() {
         assertEquals(Map.of("U1", "lee"), SlackText.normalize("<@U1|lee> and <@U2>").mentionLabels());
+    }
+
+    @Test
+    void aMentionTypedAsLiteralTextIsNeverReadAsAMention() {
+        String neutral = SlackText.normalize("&lt;@U999&gt; Acme: x by friday").text();
+
+        assertTrue(Mentions.leading(neutral).isEmpty(), neutral);
+        assertEquals("<@U999> Acme: x by friday", neutral.replace("\u2060", ""), "shown as typed");
     }
 
     @Test
