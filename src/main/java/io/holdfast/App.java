@@ -63,19 +63,24 @@ public final class App implements AutoCloseable {
         Outbox outbox = new Outbox(db, clock);
         afterAck = Executors.newFixedThreadPool(4, daemon("holdfast-after-ack"));
 
+        // Each process delivers only for the doors it has open, so a console beside a server never takes its posts.
         Map<Platform, Chat> chats = new EnumMap<>(Platform.class);
-        chats.put(Platform.CONSOLE, new ConsoleChat(consoleOut));
+        if (!serveHttp) {
+            chats.put(Platform.CONSOLE, new ConsoleChat(consoleOut));
+        }
         Map<Platform, People> directories = new EnumMap<>(Platform.class);
         Slack slack = null;
-        if (config.slackEnabled()) {
+        if (serveHttp && config.slackEnabled()) {
             slack = SlackApp.client(config.slackApiUrl().toString());
             String token = config.slackBotToken().orElseThrow();
             chats.put(Platform.SLACK, new SlackChat(slack, token));
             directories.put(Platform.SLACK, new SlackPeople(slack, token, users, clock));
-        } else {
+        } else if (serveHttp) {
             log.info("Slack is off: {}", config.slackOffReason().orElseThrow());
         }
-        log.info("Teams is off: {}", config.teamsOffReason());
+        if (serveHttp) {
+            log.info("Teams is off: {}", config.teamsOffReason());
+        }
         People people = (tenant, userId, fallback) -> directories.containsKey(tenant.platform())
                 ? directories.get(tenant.platform()).zoneOf(tenant, userId, fallback) : fallback;
 

@@ -25,6 +25,20 @@ public final class Mentions {
         return typed.replace("<@", "<\u2060@");
     }
 
+    /** Where {@code c} first occurs outside mention tokens (some platforms' ids contain colons), or -1. */
+    public static int firstOutsideMentions(String text, char c) {
+        Matcher m = TOKEN.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            int inGap = text.substring(from, m.start()).indexOf(c);
+            if (inGap >= 0) {
+                return from + inGap;
+            }
+            from = m.end();
+        }
+        return text.indexOf(c, from);
+    }
+
     /** A mention at the very start of {@code text}, with the rest of the text after it. */
     public static Optional<Leading> leading(String text) {
         Matcher m = LEADING.matcher(text);

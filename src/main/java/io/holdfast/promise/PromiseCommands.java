@@ -38,7 +38,7 @@ public final class PromiseCommands implements CommandHandler {
     public Reply handle(Invocation invocation) {
         String text = invocation.text();
         if (text.length() > PromiseSentence.MAX_TEXT + 200) {
-            throw new UserInputException("That's " + text.length() + " characters; keep a promise under " + PromiseSentence.MAX_TEXT
+            throw new UserInputException("That's " + text.length() + " characters; keep a promise to " + PromiseSentence.MAX_TEXT
                     + ". Example: " + PromiseSentence.EXAMPLE);
         }
         if (text.isEmpty()) {

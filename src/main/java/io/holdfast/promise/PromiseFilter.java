@@ -1,6 +1,6 @@
 package io.holdfast.promise;
 
-/** Which promises {@code /promise list} shows. Open promises only, except by account. */
+/** Which open promises {@code /promise list} shows. */
 public sealed interface PromiseFilter {
     record Mine() implements PromiseFilter {}
 

@@ -22,7 +22,7 @@ record PromiseSentence(String ownerId, String account, String what, String when)
             ownerId = owner.get().userId();
             text = owner.get().rest();
         }
-        int colon = text.indexOf(':');
+        int colon = Mentions.firstOutsideMentions(text, ':');
         if (colon < 0) {
             throw new UserInputException("Put the client's account first, then a colon. Example: " + EXAMPLE);
         }
@@ -47,7 +47,7 @@ record PromiseSentence(String ownerId, String account, String what, String when)
             throw new UserInputException("What did you promise? Example: " + EXAMPLE);
         }
         if (what.length() > MAX_TEXT) {
-            throw new UserInputException("That promise is " + what.length() + " characters; keep it under " + MAX_TEXT
+            throw new UserInputException("That promise is " + what.length() + " characters; keep it to " + MAX_TEXT
                     + " and put details in the card's thread. Example: " + EXAMPLE);
         }
         return new PromiseSentence(ownerId, account, what, when);

@@ -8,11 +8,11 @@ import io.holdfast.store.Outbox;
 import io.holdfast.store.TenantStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers outbox rows to the platforms, one at a time and oldest first, so a card is always posted
  * before the replies threaded under it. Failures wait with exponential backoff; a rate limit waits
- * exactly as long as the platform asked and holds back that channel's later posts too.
+ * exactly as long as the platform asked and holds back that channel's later posts until then too.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -39,6 +39,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock pass = new ReentrantLock();
+    /** Channels a platform asked us to leave alone, until when; guarded by {@code pass}. */
+    private final Map<String, Instant> heldUntil = new HashMap<>();
     private final Condition work = lock.newCondition();
     private final Thread thread;
     private volatile boolean running = true;
@@ -98,39 +100,42 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Delivers what is due now; returns how many rows were handled. Passes never overlap, so a row read
-     * by one pass cannot be posted again by another. Public so tools and tests can drain synchronously.
+     * Delivers what is due now; returns how many rows it tried. Passes never overlap, so a row read by
+     * one pass cannot be posted again by another. Public so tools and tests can drain synchronously.
      */
     public int deliverDue() {
         pass.lock();
         try {
-            List<Outbox.Entry> due = outbox.due(chats.keySet(), BATCH);
-            Set<String> heldChannels = new HashSet<>();
-            for (Outbox.Entry entry : due) {
-                if (!heldChannels.contains(entry.channel()) && !deliver(entry)) {
-                    heldChannels.add(entry.channel());
+            Instant now = clock.instant();
+            heldUntil.values().removeIf(until -> !until.isAfter(now));
+            int tried = 0;
+            for (Outbox.Entry entry : outbox.due(chats.keySet(), BATCH)) {
+                String channel = entry.tenantId() + "/" + entry.channel();
+                if (!heldUntil.containsKey(channel)) {
+                    tried++;
+                    deliver(entry).ifPresent(until -> heldUntil.put(channel, until));
                 }
             }
-            return due.size();
+            return tried;
         } finally {
             pass.unlock();
         }
     }
 
-    /** Returns false when the channel must be left alone for now (rate limited). */
-    private boolean deliver(Outbox.Entry entry) {
+    /** Returns the instant until which the entry's channel must be left alone (rate limited), if any. */
+    private Optional<Instant> deliver(Outbox.Entry entry) {
         Optional<Tenant> tenant = tenants.byId(entry.tenantId());
         Chat chat = tenant.map(t -> chats.get(t.platform())).orElse(null);
         if (chat == null) {
             outbox.markFailed(entry, "no platform connection for tenant " + entry.tenantId());
-            return true;
+            return Optional.empty();
         }
         try {
             switch (entry.action()) {
                 case POST -> post(tenant.get(), chat, entry);
                 case UPDATE -> update(tenant.get(), chat, entry);
             }
-            return true;
+            return Optional.empty();
         } catch (DeliveryException e) {
             return handleFailure(entry, e);
         } catch (RuntimeException e) {
@@ -167,18 +172,19 @@ public final class DeliveryWorker implements AutoCloseable {
         outbox.markSent(entry, target.get(), listener);
     }
 
-    private boolean handleFailure(Outbox.Entry entry, DeliveryException e) {
+    private Optional<Instant> handleFailure(Outbox.Entry entry, DeliveryException e) {
         if (e.retryAfter().isPresent()) {
-            outbox.retryAt(entry, clock.instant().plus(e.retryAfter().get()), e.getMessage(), false);
-            return false;
+            Instant until = clock.instant().plus(e.retryAfter().get());
+            outbox.retryAt(entry, until, e.getMessage(), false);
+            return Optional.of(until);
         }
         if (e.isPermanent() || entry.attempts() + 1 >= Outbox.MAX_ATTEMPTS) {
             log.warn("outbox row {} ({}) failed for good: {}", entry.id(), entry.key(), e.getMessage());
             outbox.markFailed(entry, e.getMessage());
-            return true;
+        } else {
+            outbox.retryAt(entry, clock.instant().plus(backoff(entry.attempts())), e.getMessage(), true);
         }
-        outbox.retryAt(entry, clock.instant().plus(backoff(entry.attempts())), e.getMessage(), true);
-        return true;
+        return Optional.empty();
     }
 
     /** 1 s, 2 s, 4 s ... capped, with jitter so many failed rows don't retry in lockstep. */

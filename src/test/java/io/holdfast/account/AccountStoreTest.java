@@ -1,0 +1,108 @@
+package io.holdfast.account;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.holdfast.config.Config;
+import io.holdfast.core.Platform;
+import io.holdfast.store.Database;
+import io.holdfast.store.Sql;
+import io.holdfast.store.TenantStore;
+import io.holdfast.testing.TestClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Accounts are created on first mention and recognised however people type them, within one tenant. */
+class AccountStoreTest {
+    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+
+    @TempDir
+    Path dir;
+    Database db;
+    AccountStore accounts = new AccountStore(TestClock.at(NOW));
+    long tenantA;
+    long tenantB;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"))));
+        db.migrate();
+        TenantStore tenants = new TenantStore(db, TestClock.at(NOW));
+        tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
+        tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Account mention(long tenant, String name) {
+        return db.write(c -> accounts.findOrCreate(c, tenant, name));
+    }
+
+    @Test
+    void caseAndSpacingDoNotMakeANewAccount() {
+        List<String> spellings = List.of("Acme Corp", "acme corp", " ACME   CORP ", "Acme\tCorp", "aCmE cOrP");
+
+        List<Account> found = spellings.stream().map(name -> mention(tenantA, name)).toList();
+
+        Account first = found.get(0);
+        assertAll(found.stream().map(a -> () -> assertEquals(first, a, "same account, first display name kept")));
+        assertEquals("Acme Corp", first.name());
+        long rows = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM accounts"));
+        assertEquals(1, rows);
+        for (String spelling : spellings) {
+            assertEquals(first, db.read(c -> accounts.find(c, tenantA, spelling)).orElseThrow(), spelling);
+        }
+    }
+
+    @Test
+    void theFirstMentionNamesTheAccountWithItsSpacingTidied() {
+        Account created = mention(tenantA, "  ACME   Corp ");
+
+        assertEquals("ACME Corp", created.name(), "as first typed, without the stray spaces");
+        assertEquals("ACME Corp", mention(tenantA, "Acme Corp").name(), "a later spelling does not rename it");
+    }
+
+    @Test
+    void differentNamesAreDifferentAccounts() {
+        Account acme = mention(tenantA, "Acme Corp");
+        Account acmeInc = mention(tenantA, "Acme Inc");
+        Account acmeShort = mention(tenantA, "Acme");
+
+        assertEquals(3, List.of(acme.id(), acmeInc.id(), acmeShort.id()).stream().distinct().count());
+    }
+
+    @Test
+    void eachTenantHasItsOwnAccounts() {
+        Account inA = mention(tenantA, "Acme Corp");
+        Account inB = mention(tenantB, "acme corp");
+
+        assertNotEquals(inA.id(), inB.id());
+        assertEquals(tenantA, inA.tenantId());
+        assertEquals(tenantB, inB.tenantId());
+        assertEquals("acme corp", inB.name(), "tenant B's first mention names B's account");
+        assertEquals(inA, db.read(c -> accounts.find(c, tenantA, "ACME CORP")).orElseThrow());
+        assertTrue(db.read(c -> accounts.find(c, tenantB, "Globex")).isEmpty());
+    }
+
+    @Test
+    void normalisingIgnoresCaseAndRunsOfWhitespace() {
+        Map<String, String> cases = Map.of(
+                "Acme Corp", "acme corp",
+                " ACME   CORP ", "acme corp",
+                "Acme\t\nCorp", "acme corp",
+                "Globex", "globex");
+
+        assertAll(cases.entrySet().stream().map(e -> () -> assertEquals(e.getValue(), AccountStore.normalize(e.getKey()), e.getKey())));
+    }
+}

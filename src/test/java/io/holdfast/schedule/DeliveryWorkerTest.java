@@ -1,0 +1,376 @@
+package io.holdfast.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.holdfast.config.Config;
+import io.holdfast.core.Message;
+import io.holdfast.core.Platform;
+import io.holdfast.core.Tenant;
+import io.holdfast.store.Database;
+import io.holdfast.store.Outbox;
+import io.holdfast.store.Sql;
+import io.holdfast.store.TenantStore;
+import io.holdfast.testing.RecordingChat;
+import io.holdfast.testing.TestClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The delivery worker driven one pass at a time ({@code deliverDue()}), against a recording chat that
+ * can refuse calls the way Slack does. The worker's own thread is never started.
+ */
+class DeliveryWorkerTest {
+    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+
+    @TempDir
+    Path dir;
+    Database db;
+    TestClock clock;
+    Outbox outbox;
+    Tenant tenant;
+    RecordingChat chat = new RecordingChat();
+    List<Heard> heard = new ArrayList<>();
+    DeliveryWorker worker;
+
+    record Heard(long tenantId, String subject, Outbox.Landing landing) {}
+
+    /** One outbox row as the database holds it. */
+    record Row(Outbox.Status status, int attempts, Instant nextAttemptAt, String lastError, String sentChannel, String sentRef) {}
+
+    @BeforeEach
+    void open() {
+        db = Database.open(Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"))));
+        db.migrate();
+        clock = TestClock.at(NOW);
+        outbox = new Outbox(db, clock);
+        TenantStore tenants = new TenantStore(db, clock);
+        tenant = tenants.findOrCreate(Platform.CONSOLE, "local");
+        worker = new DeliveryWorker(outbox, tenants, Map.of(Platform.CONSOLE, chat),
+                (c, tenantId, subject, landing) -> heard.add(new Heard(tenantId, subject, landing)), clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void post(String key, String channel, String threadKey, String subject, String text) {
+        post(tenant.id(), key, channel, threadKey, subject, text);
+    }
+
+    private void post(long tenantId, String key, String channel, String threadKey, String subject, String text) {
+        db.write(c -> {
+            outbox.post(c, tenantId, key, channel, threadKey, subject, Message.of(text));
+            return null;
+        });
+    }
+
+    private void update(String key, String channel, String targetKey, String text) {
+        db.write(c -> {
+            outbox.update(c, tenant.id(), key, channel, targetKey, Message.of(text));
+            return null;
+        });
+    }
+
+    private Row row(String key) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM outbox WHERE idempotency_key = ?", rs -> new Row(
+                Outbox.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+                rs.getString("last_error"), rs.getString("sent_channel"), rs.getString("sent_ref")), key)).orElseThrow();
+    }
+
+    private List<String> postedTexts() {
+        return chat.posts().stream().map(RecordingChat.Post::text).toList();
+    }
+
+    @Test
+    void aPostIsDeliveredOnceMarkedSentAndItsSubjectToldWhereItLanded() {
+        post("promise:42:card", "C1", null, "promise-card:42", "Promise #1 to Acme");
+        post("note", "C1", null, null, "a post about nothing in particular");
+
+        assertEquals(2, worker.deliverDue());
+
+        RecordingChat.Post card = chat.posts().get(0);
+        assertAll(
+                () -> assertEquals("C1", card.channel()),
+                () -> assertNull(card.threadRef(), "top-level post"),
+                () -> assertEquals("Promise #1 to Acme", card.text()),
+                () -> assertEquals(tenant, card.tenant()),
+                () -> assertEquals(new Row(Outbox.Status.SENT, 1, NOW, null, "C1", "r1"), row("promise:42:card")),
+                () -> assertEquals(new Row(Outbox.Status.SENT, 1, NOW, null, "C1", "r2"), row("note")),
+                () -> assertEquals(List.of(new Heard(tenant.id(), "promise-card:42", new Outbox.Landing("C1", "r1"))), heard,
+                        "only rows with a subject are told, once"));
+
+        assertEquals(0, worker.deliverDue(), "nothing left to do");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(0, worker.deliverDue());
+        assertEquals(2, chat.posts().size(), "never posted twice");
+        assertEquals(1, heard.size());
+    }
+
+    @Test
+    void aThreadReplyWaitsForItsCardAndThenGoesIntoItsThread() {
+        post("card", "C1", null, "promise-card:1", "the card");
+        post("reply", "C1", "card", null, "marked #1 done");
+        chat.failTransientlyNext(1, "timeout");
+
+        worker.deliverDue();
+
+        assertEquals(List.of(), chat.posts(), "the card failed, so the reply must not go out on its own");
+        assertEquals(1, chat.calls().size(), "the reply was not even tried");
+        Row waiting = row("reply");
+        assertAll("the reply waits",
+                () -> assertEquals(Outbox.Status.PENDING, waiting.status()),
+                () -> assertEquals(0, waiting.attempts(), "waiting is not a failed attempt"),
+                () -> assertEquals(NOW.plusSeconds(1), waiting.nextAttemptAt()),
+                () -> assertEquals("waiting for the message it replies to", waiting.lastError()));
+
+        clock.advance(Duration.ofSeconds(2));
+        worker.deliverDue();
+
+        assertEquals(List.of("the card", "marked #1 done"), postedTexts(), "card first, then the reply");
+        RecordingChat.Post cardPost = chat.posts().get(0);
+        RecordingChat.Post replyPost = chat.posts().get(1);
+        assertNull(cardPost.threadRef());
+        assertEquals(cardPost.ref(), replyPost.threadRef(), "the reply lands in the card's thread");
+        assertEquals("C1", replyPost.channel());
+        assertEquals(Outbox.Status.SENT, row("reply").status());
+    }
+
+    @Test
+    void aThreadReplyToACardAlreadyDeliveredGoesStraightIntoItsThread() {
+        post("card", "C1", null, null, "the card");
+        worker.deliverDue();
+        post("reply", "C1", "card", null, "a reply");
+
+        worker.deliverDue();
+
+        assertEquals("r1", chat.posts().get(1).threadRef());
+    }
+
+    @Test
+    void anUpdateRewritesTheCardWhereItLanded() {
+        post("card", "C1", null, "promise-card:1", "v1");
+        worker.deliverDue();
+        heard.clear();
+
+        update("card:v2", "C1", "card", "v2");
+        worker.deliverDue();
+
+        assertEquals(1, chat.posts().size(), "an update is not a new post");
+        assertEquals(1, chat.updates().size());
+        RecordingChat.Update update = chat.updates().get(0);
+        assertEquals(List.of("C1", "r1", "v2"), List.of(update.channel(), update.ref(), update.text()));
+        assertEquals(new Row(Outbox.Status.SENT, 1, NOW, null, "C1", "r1"), row("card:v2"));
+        assertEquals(List.of(), heard, "an update has no subject to tell about");
+    }
+
+    @Test
+    void anUpdateWaitsForItsCardAndFailsIfTheCardNeverWentOut() {
+        post("card", "C1", null, null, "v1");
+        update("card:v2", "C1", "card", "v2");
+        post("doomed", "C2", null, null, "w1");
+        update("doomed:v2", "C2", "doomed", "w2");
+        chat.failTransientlyNext(1, "timeout").failPermanentlyNext(1, "channel_not_found");
+
+        worker.deliverDue();
+
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW.plusSeconds(1), "waiting for the message it updates", null, null),
+                row("card:v2"));
+        assertEquals(Outbox.Status.FAILED, row("doomed").status());
+        assertEquals(new Row(Outbox.Status.FAILED, 1, NOW, "the message to update was never posted", null, null), row("doomed:v2"));
+
+        clock.advance(Duration.ofSeconds(2));
+        worker.deliverDue();
+
+        assertEquals(List.of("v1"), postedTexts());
+        assertEquals(List.of("v2"), chat.updates().stream().map(RecordingChat.Update::text).toList());
+        assertEquals("r1", chat.updates().get(0).ref());
+    }
+
+    @Test
+    void aRateLimitWaitsExactlyAsAskedWithoutCountingAnAttemptAndHoldsBackOnlyThatChannel() {
+        post("x1", "CX", null, null, "x1");
+        post("x2", "CX", null, null, "x2");
+        post("y1", "CY", null, null, "y1");
+        chat.rateLimitNext(1, Duration.ofSeconds(30));
+
+        worker.deliverDue();
+
+        assertEquals(List.of("y1"), postedTexts(), "the other channel is not held back");
+        assertEquals(List.of(new RecordingChat.Call("post", "CX", null, true), new RecordingChat.Call("post", "CY", null, false)),
+                chat.calls(), "x2 was not tried in the same pass");
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW.plusSeconds(30), "rate limited", null, null), row("x1"));
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("x2"), "x2 untouched");
+
+        assertEquals(0, worker.deliverDue(), "the next pass leaves CX alone until Slack's 30 s are up");
+        assertEquals(2, chat.calls().size(), chat.calls().toString());
+
+        clock.advance(Duration.ofSeconds(30));
+        worker.deliverDue();
+        assertEquals(List.of("y1", "x1", "x2"), postedTexts(), "CX resumes in order");
+        assertEquals(new Row(Outbox.Status.SENT, 1, NOW.plusSeconds(30), null, "CX", row("x1").sentRef()), row("x1"),
+                "the wait did not count as an attempt");
+        assertEquals(3, chat.posts().size());
+    }
+
+    @Test
+    void aRateLimitHoldsBackUpdatesInThatChannelButNotUpdatesElsewhere() {
+        post("x", "CX", null, null, "x");
+        post("y", "CY", null, null, "y");
+        worker.deliverDue();
+        post("x-new", "CX", null, null, "another post in CX");
+        update("x:v2", "CX", "x", "x v2");
+        update("y:v2", "CY", "y", "y v2");
+        chat.rateLimitNext(1, Duration.ofSeconds(30));
+
+        worker.deliverDue();
+
+        assertEquals(List.of("CY"), chat.updates().stream().map(RecordingChat.Update::channel).toList(),
+                "CX's update waits behind CX's rate limit; CY's goes out");
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("x:v2"), "not tried in that pass");
+    }
+
+    @Test
+    void transientFailuresBackOffLongerEachTimeAndGiveUpAfterMaxAttempts() {
+        post("card", "C1", null, null, "the card");
+        chat.failTransientlyNext(Outbox.MAX_ATTEMPTS, "connect timed out");
+
+        Duration previous = Duration.ZERO;
+        for (int attempt = 1; attempt < Outbox.MAX_ATTEMPTS; attempt++) {
+            clock.set(row("card").nextAttemptAt());
+            Instant triedAt = clock.instant();
+            worker.deliverDue();
+
+            Row row = row("card");
+            Duration wait = Duration.between(triedAt, row.nextAttemptAt());
+            long base = Math.min(Duration.ofMinutes(10).toMillis(), 1000L << (attempt - 1));
+            assertEquals(Outbox.Status.PENDING, row.status(), "attempt " + attempt);
+            assertEquals(attempt, row.attempts(), "attempt " + attempt + " counted");
+            assertEquals("connect timed out", row.lastError());
+            assertTrue(wait.toMillis() >= base && wait.toMillis() <= base + base / 4,
+                    "attempt " + attempt + " waits " + wait + ", about " + base + " ms");
+            assertTrue(wait.compareTo(previous) >= 0 || base == Duration.ofMinutes(10).toMillis(), "waits grow: " + previous + " then " + wait);
+            previous = wait;
+
+            clock.set(row.nextAttemptAt().minusMillis(1));
+            worker.deliverDue();
+            assertEquals(attempt, chat.calls().size(), "not retried before its time");
+        }
+
+        clock.set(row("card").nextAttemptAt());
+        worker.deliverDue();
+
+        Row failed = row("card");
+        assertEquals(Outbox.Status.FAILED, failed.status());
+        assertEquals(Outbox.MAX_ATTEMPTS, failed.attempts());
+        assertEquals(Outbox.MAX_ATTEMPTS, chat.calls().size(), "tried exactly MAX_ATTEMPTS times");
+        clock.advance(Duration.ofDays(1));
+        worker.deliverDue();
+        assertEquals(Outbox.MAX_ATTEMPTS, chat.calls().size(), "a failed row is left alone");
+        assertEquals(List.of(), chat.posts());
+    }
+
+    @Test
+    void aTransientFailureThenSuccessIsPostedOnce() {
+        post("card", "C1", null, null, "the card");
+        chat.failTransientlyNext(2, "502 bad gateway");
+
+        for (int pass = 0; pass < 3; pass++) {
+            clock.set(row("card").nextAttemptAt());
+            worker.deliverDue();
+        }
+
+        assertEquals(List.of("the card"), postedTexts());
+        assertEquals(Outbox.Status.SENT, row("card").status());
+        assertEquals(3, row("card").attempts());
+    }
+
+    @Test
+    void anUnexpectedCrashInTheChatIsRetriedLikeATransientFailure() {
+        post("card", "C1", null, null, "the card");
+        chat.crashNext(1, () -> new IllegalStateException("client bug"));
+
+        worker.deliverDue();
+
+        Row row = row("card");
+        assertEquals(Outbox.Status.PENDING, row.status());
+        assertEquals(1, row.attempts());
+        assertEquals("IllegalStateException", row.lastError());
+        clock.set(row.nextAttemptAt());
+        worker.deliverDue();
+        assertEquals(List.of("the card"), postedTexts());
+    }
+
+    @Test
+    void aPermanentFailureFailsAtOnceAndIsNeverRetried() {
+        post("card", "C1", null, null, "the card");
+        post("next", "C1", null, null, "the next post");
+        chat.failPermanentlyNext(1, "channel_not_found");
+
+        worker.deliverDue();
+
+        assertEquals(new Row(Outbox.Status.FAILED, 1, NOW, "channel_not_found", null, null), row("card"));
+        assertEquals(List.of("the next post"), postedTexts(), "a permanent failure does not hold the channel back");
+        clock.advance(Duration.ofDays(1));
+        worker.deliverDue();
+        assertEquals(2, chat.calls().size());
+    }
+
+    @Test
+    void postsForAPlatformThisProcessCannotReachAreLeftForOneThatCan() {
+        TenantStore tenants = new TenantStore(db, clock);
+        long slackTenant = tenants.findOrCreate(Platform.SLACK, "T0ELSEWHERE").id();
+        post(slackTenant, "slack-card", "C1", null, null, "for a Slack workspace");
+
+        assertEquals(0, worker.deliverDue(), "not this process's to deliver");
+
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("slack-card"), "not failed, not counted");
+        assertEquals(List.of(), chat.calls());
+        RecordingChat slack = new RecordingChat();
+        new DeliveryWorker(outbox, tenants, Map.of(Platform.SLACK, slack), (c, t, s, l) -> { }, clock).deliverDue();
+        assertEquals(List.of("for a Slack workspace"), slack.posts().stream().map(RecordingChat.Post::text).toList());
+        assertEquals(Outbox.Status.SENT, row("slack-card").status());
+    }
+
+    @Test
+    void deliveringTwiceNeverPostsTwice() {
+        post("card", "C1", null, "promise-card:1", "the card");
+        post("reply", "C1", "card", null, "a reply");
+        update("card:v2", "C1", "card", "v2");
+
+        worker.deliverDue();
+        worker.deliverDue();
+        clock.advance(Duration.ofMinutes(5));
+        worker.deliverDue();
+
+        assertEquals(List.of("the card", "a reply"), postedTexts());
+        assertEquals(1, chat.updates().size());
+        assertEquals(1, heard.size());
+    }
+
+    @Test
+    void backoffDoublesFromOneSecondWithJitterAndIsCappedAtTenMinutes() {
+        record Case(int attemptsSoFar, long baseMillis) {}
+        List<Case> cases = List.of(new Case(0, 1_000), new Case(1, 2_000), new Case(2, 4_000), new Case(5, 32_000),
+                new Case(9, 512_000), new Case(10, 600_000), new Case(11, 600_000), new Case(40, 600_000));
+
+        for (Case k : cases) {
+            for (int i = 0; i < 50; i++) {
+                long wait = DeliveryWorker.backoff(k.attemptsSoFar()).toMillis();
+                assertTrue(wait >= k.baseMillis() && wait <= k.baseMillis() + k.baseMillis() / 4,
+                        "after " + k.attemptsSoFar() + " attempts: " + wait + " ms");
+            }
+        }
+    }
+}
