@@ -25,8 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -69,6 +71,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
 
     private final Map<String, FakeUser> users = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final AtomicLong messageSequence = new AtomicLong();
     private final AtomicLong viewSequence = new AtomicLong();
 
@@ -114,6 +117,16 @@ public final class FakeSlackApi implements AutoCloseable {
     public FakeSlackApi user(String userId, String realName, String timeZone, boolean isAdmin) {
         users.put(userId, new FakeUser(userId, realName, ZoneId.of(timeZone), isAdmin));
         return this;
+    }
+
+    /**
+     * The next call to {@code method} is recorded at once but answered only when the returned latch is
+     * counted down, so a test can hold a request in flight (e.g. across a shutdown).
+     */
+    public CountDownLatch holdNext(String method) {
+        CountDownLatch gate = new CountDownLatch(1);
+        gates.put(method, gate);
+        return gate;
     }
 
     /** The next call to {@code method} gets HTTP 200 with {@code ok:false} and this error. */
@@ -192,6 +205,10 @@ public final class FakeSlackApi implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Authorization"), path);
 
                 Fault fault = recordAndTakeFault(call);
+                CountDownLatch gate = gates.remove(call.method());
+                if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a held " + call.method() + " call was never released");
+                }
                 if (fault == null) {
                     respond(exchange, 200, answer(call, exchange));
                 } else {
@@ -200,6 +217,9 @@ public final class FakeSlackApi implements AutoCloseable {
                     }
                     respond(exchange, fault.status(), error(fault.error()));
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                respond(exchange, 500, error("fake_slack_api_interrupted"));
             } catch (RuntimeException e) {
                 // Without this the JDK server drops the connection and the client sees only an IOException.
                 respond(exchange, 500, error("fake_slack_api_bug: " + e));
