@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.config.Config;
 import io.holdfast.core.Platform;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
 import io.holdfast.store.TenantStore;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +33,7 @@ class AccountStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"))));
-        db.migrate();
+        db = TestDatabases.migrated(dir);
         TenantStore tenants = new TenantStore(db, TestClock.at(NOW));
         tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
         tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();

@@ -8,19 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.account.AccountStore;
-import io.holdfast.config.Config;
 import io.holdfast.core.Platform;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
 import io.holdfast.store.TenantStore;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,7 @@ class PromiseStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"))));
-        db.migrate();
+        db = TestDatabases.migrated(dir);
         clock = TestClock.at(NOW);
         accounts = new AccountStore(clock);
         TenantStore tenants = new TenantStore(db, clock);

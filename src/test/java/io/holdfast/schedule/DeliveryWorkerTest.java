@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.config.Config;
 import io.holdfast.core.Message;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Tenant;
@@ -15,6 +14,7 @@ import io.holdfast.store.Sql;
 import io.holdfast.store.TenantStore;
 import io.holdfast.testing.RecordingChat;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +50,7 @@ class DeliveryWorkerTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"))));
-        db.migrate();
+        db = TestDatabases.migrated(dir);
         clock = TestClock.at(NOW);
         outbox = new Outbox(db, clock);
         TenantStore tenants = new TenantStore(db, clock);

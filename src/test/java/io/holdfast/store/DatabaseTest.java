@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.config.Config;
 import io.holdfast.core.Platform;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,16 +42,12 @@ class DatabaseTest {
 
     @BeforeEach
     void open() {
-        db = open(dir.resolve("holdfast.db"));
+        db = TestDatabases.open(dir.resolve("holdfast.db"));
     }
 
     @AfterEach
     void close() {
         db.close();
-    }
-
-    static Database open(Path file) {
-        return Database.open(Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + file)));
     }
 
     private long count(String sql, Object... params) {
@@ -74,7 +70,7 @@ class DatabaseTest {
     void migratingAgainAfterARestartAppliesNothing() {
         db.migrate();
         db.close();
-        db = open(dir.resolve("holdfast.db"));
+        db = TestDatabases.open(dir.resolve("holdfast.db"));
 
         assertEquals(0, db.migrate());
         assertTrue(db.isReady());

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.config.Config;
 import io.holdfast.core.Block;
 import io.holdfast.core.Message;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Text;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +38,7 @@ class OutboxTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"))));
-        db.migrate();
+        db = TestDatabases.migrated(dir);
         clock = TestClock.at(NOW);
         outbox = new Outbox(db, clock);
         TenantStore tenants = new TenantStore(db, clock);
