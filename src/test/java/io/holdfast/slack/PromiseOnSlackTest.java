@@ -5,7 +5,6 @@ import static io.holdfast.testing.HoldfastOnSlack.WAIT;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.testing.HoldfastOnSlack;
@@ -49,15 +48,6 @@ class PromiseOnSlackTest {
         holdfast.close();
     }
 
-    private SlackCall card(int number) {
-        return holdfast.slack.awaitCall("chat.postMessage",
-                c -> c.param("thread_ts") == null && c.text().contains("Promise #" + number), WAIT);
-    }
-
-    private long promiseId(int number) {
-        return holdfast.count("SELECT id FROM promises WHERE number = ?", number);
-    }
-
     @Test
     void creatingAPromiseConfirmsPrivatelyAndPostsACardWithButtons() {
         SlackResponse response = holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
@@ -67,7 +57,7 @@ class PromiseOnSlackTest {
         String confirmation = response.json().get("text").getAsString();
         assertTrue(confirmation.contains("#1 for *Acme Corp* — owner <@ULEE> — due Fri 27 Nov 17:00"), confirmation);
 
-        SlackCall card = card(1);
+        SlackCall card = holdfast.card(1);
         assertAll(
                 () -> assertEquals(CHANNEL, card.param("channel")),
                 () -> assertTrue(card.text().contains("send the SOC2 report"), card.text()),
@@ -77,14 +67,9 @@ class PromiseOnSlackTest {
                 () -> assertTrue(card.blocks().toString().contains("promise.update")),
                 () -> assertTrue(card.text().contains("<!date^" + Instant.parse("2026-11-27T22:00:00Z").getEpochSecond())),
                 () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM promise_events WHERE kind = 'CREATED'")));
-        awaitCardRemembered(1);
+        holdfast.awaitCardRemembered(1);
     }
 
-    private void awaitCardRemembered(int number) {
-        card(number);
-        holdfast.awaitDatabase("the ts of card #" + number,
-                () -> holdfast.text("SELECT card_ref FROM promises WHERE number = ?", number) != null);
-    }
 
     @Test
     void ownerMentionedFirstOwnsThePromiseAndDueIsReadInTheCallersZone() {
@@ -147,11 +132,11 @@ class PromiseOnSlackTest {
     @Test
     void doneButtonClosesThePromiseUpdatesTheCardAndTellsTheThread() {
         holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
-        SlackCall card = card(1);
-        awaitCardRemembered(1);
+        SlackCall card = holdfast.card(1);
+        holdfast.awaitCardRemembered(1);
         String cardTs = holdfast.text("SELECT card_ref FROM promises WHERE number = 1");
 
-        assertEquals(200, holdfast.press(LEE, "promise.done", String.valueOf(promiseId(1))).status());
+        assertEquals(200, holdfast.press(LEE, "promise.done", holdfast.promiseId(1)).status());
 
         SlackCall answer = holdfast.slack.awaitCall("response_url", WAIT);
         assertTrue(answer.text().contains("Marked #1 done"), answer.text());
@@ -169,7 +154,7 @@ class PromiseOnSlackTest {
     @Test
     void updateMovesTheDueAndTellsAuthorAndOwnerWhyInTheThread() {
         holdfast.promise(KIM, "<@ULEE|lee> Acme Corp: send the SOC2 report by friday");
-        awaitCardRemembered(1);
+        holdfast.awaitCardRemembered(1);
         String cardTs = holdfast.text("SELECT card_ref FROM promises WHERE number = 1");
 
         SlackResponse reply = holdfast.promise(LEE, "update #1 by next tuesday: the auditor needs two more days");
@@ -232,7 +217,7 @@ class PromiseOnSlackTest {
         assertTrue(refused.contains("Only the owner or the author of #1"), refused);
         assertEquals("OPEN", holdfast.text("SELECT status FROM promises WHERE number = 1"));
 
-        holdfast.press(SAM, "promise.done", String.valueOf(promiseId(1)));
+        holdfast.press(SAM, "promise.done", holdfast.promiseId(1));
         SlackCall answer = holdfast.slack.awaitCall("response_url", WAIT);
         assertTrue(answer.text().contains("Only the owner"), answer.text());
 
@@ -258,7 +243,7 @@ class PromiseOnSlackTest {
                 view.get("private_metadata").getAsString(), values.build());
 
         assertEquals(200, submitted.status());
-        SlackCall card = card(1);
+        SlackCall card = holdfast.card(1);
         assertTrue(card.text().contains("send the SOC2 report"));
         assertEquals(Instant.parse("2026-12-02T16:00:00Z").toEpochMilli(), holdfast.count("SELECT due_at FROM promises WHERE number = 1"));
         SlackCall confirmation = holdfast.slack.awaitCall("chat.postEphemeral", WAIT);
@@ -284,7 +269,7 @@ class PromiseOnSlackTest {
     @Test
     void snoozeAndUpdateButtonsOpenSmallFormsThatDoTheSame() {
         holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
-        holdfast.press(LEE, "promise.update", String.valueOf(promiseId(1)));
+        holdfast.press(LEE, "promise.update", holdfast.promiseId(1));
         SlackCall viewsOpen = holdfast.slack.awaitCall("views.open", WAIT);
         var view = com.google.gson.JsonParser.parseString(viewsOpen.param("view")).getAsJsonObject();
         assertEquals("promise.update", view.get("callback_id").getAsString());
@@ -296,7 +281,7 @@ class PromiseOnSlackTest {
         assertTrue(thread.text().contains("client asked for a week"), thread.text());
         assertEquals(Instant.parse("2026-12-04T22:00:00Z").toEpochMilli(), holdfast.count("SELECT due_at FROM promises WHERE number = 1"));
 
-        holdfast.press(LEE, "promise.snooze", String.valueOf(promiseId(1)));
+        holdfast.press(LEE, "promise.snooze", holdfast.promiseId(1));
         SlackCall snoozeOpen = holdfast.slack.awaitCall("views.open", c -> c.param("view").contains("promise.snooze"), WAIT);
         var snoozeView = com.google.gson.JsonParser.parseString(snoozeOpen.param("view")).getAsJsonObject();
         holdfast.requests().viewSubmission(HoldfastOnSlack.TEAM, LEE, "promise.snooze", snoozeView.get("private_metadata").getAsString(),
@@ -313,110 +298,4 @@ class PromiseOnSlackTest {
         assertTrue(response.json().get("text").getAsString().contains("please try again"), response.body());
     }
 
-    @Test
-    void badInputGetsAnExampleAndWritesNothing() {
-        String[][] cases = {
-                {"Acme Corp send the report by friday", "Put the client's account first, then a colon"},
-                {"Acme Corp: send the report", "When is it due?"},
-                {"Acme Corp: send the report by fridya", "couldn't read"},
-                {"Acme Corp: send the report by 2026-11-20", "has already passed"},
-                {": send the report by friday", "Which account"},
-                {"Acme Corp: by friday", "What did you promise?"},
-                {"Acme Corp: " + "x".repeat(2100) + " by friday", "characters"},
-                {"frobnicate", "I didn't understand"},
-                {"done #99", "There's no promise #99"},
-                {"move #1 lee", "Mention one person"},
-                {"update #1 friday", "Give the new date and the reason"},
-        };
-        holdfast.promise(LEE, "Acme Corp: the real one by friday");
-        for (String[] c : cases) {
-            SlackResponse reply = holdfast.promise(LEE, c[0]);
-            String text = reply.json().get("text").getAsString();
-            assertEquals(200, reply.status());
-            assertTrue(text.contains(c[1]), c[0] + " → " + text);
-            assertTrue(text.contains("xample") || c[1].startsWith("There's no") || c[1].startsWith("I didn't"), "shows an example: " + text);
-        }
-        assertEquals(1, holdfast.count("SELECT COUNT(*) FROM promises"));
-        assertEquals(1, holdfast.count("SELECT COUNT(*) FROM promise_events"));
-    }
-
-    @Test
-    void typedMentionsAndBroadcastsCannotPingAnyone() {
-        holdfast.promise(LEE, "Acme &lt;b&gt;: tell <!channel> and <!here> and <@UBOSS|boss> &lt;!everyone&gt; it's done by friday");
-
-        SlackCall card = card(1);
-        String blocks = card.blocks().toString() + card.param("text");
-        assertAll(
-                () -> assertFalse(blocks.contains("<!channel>"), blocks),
-                () -> assertFalse(blocks.contains("<!here>"), blocks),
-                () -> assertFalse(blocks.contains("<!everyone>"), blocks),
-                () -> assertFalse(blocks.contains("<@UBOSS>"), blocks),
-                () -> assertTrue(blocks.contains("@boss"), blocks),
-                () -> assertTrue(blocks.contains("&lt;!everyone&gt;"), blocks));
-        assertEquals("tell @channel and @here and @boss <!everyone> it's done",
-                holdfast.text("SELECT text FROM promises WHERE number = 1"));
-    }
-
-    @Test
-    void aMentionTypedAsTextCannotMakeSomeoneTheOwner() {
-        holdfast.promise(LEE, "&lt;@UBOSS&gt; Acme Corp: send the SOC2 report by friday");
-
-        assertEquals(LEE, holdfast.text("SELECT owner_id FROM promises WHERE number = 1"));
-        SlackCall card = card(1);
-        assertFalse(card.text().contains("<@UBOSS>"), card.text());
-    }
-
-    @Test
-    void forgedOrStaleRequestsAreRefusedBeforeAnyWork() {
-        SlackRequests requests = holdfast.requests();
-        String body = requests.slashCommandBody(HoldfastOnSlack.TEAM, LEE, CHANNEL, "/promise", "Acme: x by friday",
-                holdfast.slack.responseUrl("x"), "t1");
-
-        assertEquals(401, requests.forged(body).status());
-        assertEquals(401, requests.sendAt(NOW.minus(Duration.ofMinutes(6)), body).status());
-        assertEquals(401, requests.sendAt(NOW.plus(Duration.ofMinutes(6)), body).status());
-        assertEquals(401, requests.raw(body, null, null, SlackRequests.FORM).status());
-
-        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM promises"));
-        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM tenants"));
-        assertEquals(0, holdfast.slack.count("users.info"));
-        assertEquals(200, requests.sendAt(NOW.plus(Duration.ofMinutes(4)), body).status());
-    }
-
-    @Test
-    void aRestartKeepsPromisesAndStillUpdatesTheirCards() throws Exception {
-        holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
-        awaitCardRemembered(1);
-        String cardTs = holdfast.text("SELECT card_ref FROM promises WHERE number = 1");
-
-        holdfast.stop();
-        holdfast.start();
-
-        String list = holdfast.promise(LEE, "list").json().get("blocks").toString();
-        assertTrue(list.contains("#1") && list.contains("send the SOC2 report"), list);
-        holdfast.promise(LEE, "done #1 sent it");
-        SlackCall update = holdfast.slack.awaitCall("chat.update", WAIT);
-        assertEquals(cardTs, update.param("ts"));
-        String next = holdfast.promise(LEE, "Globex: next one by friday").json().get("text").getAsString();
-        assertTrue(next.contains("#2 for"), "numbering continues after a restart: " + next);
-    }
-
-    @Test
-    void aRateLimitedCardIsPostedOnceAfterTheWaitSlackAskedFor() {
-        holdfast.slack.rateLimitNext("chat.postMessage", 1, 30);
-
-        holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
-        holdfast.slack.awaitCount("chat.postMessage", 1, WAIT);
-        holdfast.awaitDatabase("the retry scheduled",
-                () -> "rate limited".equals(holdfast.text("SELECT last_error FROM outbox WHERE idempotency_key LIKE '%:card'")));
-        assertEquals(Duration.ofSeconds(30).toMillis(),
-                holdfast.count("SELECT next_attempt_at FROM outbox WHERE idempotency_key LIKE '%:card'") - NOW.toEpochMilli());
-        holdfast.clock.advance(Duration.ofSeconds(31));
-
-        holdfast.slack.awaitCount("chat.postMessage", 2, WAIT);
-        awaitCardRemembered(1);
-        assertEquals("SENT", holdfast.text("SELECT status FROM outbox WHERE idempotency_key LIKE '%:card'"));
-        assertEquals(1, holdfast.count("SELECT attempts FROM outbox WHERE idempotency_key LIKE '%:card'"));
-        assertNotNull(holdfast.text("SELECT card_ref FROM promises WHERE number = 1"));
-    }
 }

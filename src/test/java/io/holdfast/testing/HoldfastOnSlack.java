@@ -87,6 +87,22 @@ public final class HoldfastOnSlack implements AutoCloseable {
         return app.database().read(c -> Sql.one(c, sql, rs -> rs.getString(1), params).orElse(null));
     }
 
+    /** The card for promise #{@code number} as posted to Slack. */
+    public SlackCall card(int number) {
+        return slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") == null && c.text().contains("Promise #" + number), WAIT);
+    }
+
+    /** Waits until the card of promise #{@code number} was posted and its ts stored on the promise. */
+    public void awaitCardRemembered(int number) {
+        card(number);
+        awaitDatabase("the ts of card #" + number, () -> text("SELECT card_ref FROM promises WHERE number = ?", number) != null);
+    }
+
+    /** The internal id of promise #{@code number}, as the card's buttons carry it. */
+    public String promiseId(int number) {
+        return String.valueOf(count("SELECT id FROM promises WHERE number = ?", number));
+    }
+
     /** Waits until the database shows {@code condition}, e.g. that the worker has stored what Slack answered. */
     public void awaitDatabase(String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
