@@ -70,11 +70,13 @@ public final class App implements AutoCloseable {
         }
         Map<Platform, People> directories = new EnumMap<>(Platform.class);
         Slack slack = null;
+        SlackPeople slackPeople = null;
         if (serveHttp && config.slackEnabled()) {
             slack = SlackApp.client(config.slackApiUrl().toString());
             String token = config.slackBotToken().orElseThrow();
             chats.put(Platform.SLACK, new SlackChat(slack, token));
-            directories.put(Platform.SLACK, new SlackPeople(slack, token, users, clock));
+            slackPeople = new SlackPeople(SlackApp.quickClient(config.slackApiUrl().toString()), token, users, clock);
+            directories.put(Platform.SLACK, slackPeople);
         } else if (serveHttp) {
             log.info("Slack is off: {}", config.slackOffReason().orElseThrow());
         }
@@ -85,15 +87,21 @@ public final class App implements AutoCloseable {
                 ? directories.get(tenant.platform()).zoneOf(tenant, userId, fallback) : fallback;
 
         PromiseStore promiseStore = new PromiseStore();
-        delivery = new DeliveryWorker(outbox, tenants, chats, new PromiseCards(promiseStore), clock);
         PromiseMessages promiseMessages = new PromiseMessages();
+        delivery = new DeliveryWorker(outbox, tenants, chats, new PromiseCards(promiseStore, outbox, promiseMessages), clock);
         DueInput dueInput = new DueInput(new DueDateReader(clock));
         PromiseService promises = new PromiseService(db, promiseStore, new AccountStore(clock), outbox, promiseMessages, people, clock,
                 delivery::wake);
         PromiseForms promiseForms = new PromiseForms(promises, promiseMessages, dueInput, clock);
         router = new CommandRouter();
-        PromiseActions.register(router, new PromiseCommands(promises, promiseMessages, promiseForms, dueInput, clock),
-                new PromiseActions(promises, promiseMessages, promiseForms), promiseForms);
+        PromiseActions promiseActions = new PromiseActions(promises, promiseMessages, promiseForms);
+        router.command("promise", new PromiseCommands(promises, promiseMessages, promiseForms, dueInput, clock))
+                .action(PromiseMessages.DONE_ACTION, promiseActions::done)
+                .action(PromiseMessages.SNOOZE_ACTION, promiseActions::snooze)
+                .action(PromiseMessages.UPDATE_ACTION, promiseActions::update)
+                .form(PromiseForms.CREATE, promiseForms::submitCreate)
+                .form(PromiseForms.SNOOZE, promiseForms::submitSnooze)
+                .form(PromiseForms.UPDATE, promiseForms::submitUpdate);
         router.command("holdfast", new SettingsCommands(tenants));
         // Listed in the app manifest so the commands exist in Slack; answered plainly until their releases land.
         router.command("escalate", invocation -> Reply.show("/escalate is coming in the next Holdfast release. "
@@ -105,7 +113,7 @@ public final class App implements AutoCloseable {
             WebServer.SlackEndpoint slackEndpoint = null;
             if (slack != null) {
                 SlackApp slackApp = SlackApp.create(slack, config.slackSigningSecret().orElseThrow(), config.slackBotToken().orElseThrow(),
-                        router, tenants, (SlackPeople) directories.get(Platform.SLACK), afterAck);
+                        router, tenants, slackPeople, afterAck);
                 slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
                         new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
             }

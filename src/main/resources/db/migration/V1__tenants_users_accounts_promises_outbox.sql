@@ -94,3 +94,5 @@ CREATE TABLE outbox (
     UNIQUE (tenant_id, idempotency_key)
 );
 CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_by_thread ON outbox (tenant_id, thread_key, status);
+CREATE INDEX outbox_by_target ON outbox (tenant_id, target_key, status);

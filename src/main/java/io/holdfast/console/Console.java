@@ -15,6 +15,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A REPL on the same database and command core as Slack and Teams, acting as a local admin in a
@@ -24,6 +26,8 @@ public final class Console {
     public static final String USER = "you";
     public static final String CHANNEL = "console";
     private static final Pattern AT_NAME = Pattern.compile("(?<![\\w<])@([A-Za-z0-9][\\w.-]*)");
+
+    private static final Logger log = LoggerFactory.getLogger(Console.class);
 
     private final CommandRouter router;
     private final Tenant tenant;
@@ -64,7 +68,13 @@ public final class Console {
         }
         String neutral = AT_NAME.matcher(Mentions.literal(text)).replaceAll(m -> Mentions.token(m.group(1)));
         Invocation invocation = new Invocation(new Actor(tenant, USER, zone, true), CHANNEL, neutral, Map.of());
-        Reply reply = router.run(command, invocation);
+        Reply reply;
+        try {
+            reply = router.run(command, invocation);
+        } catch (RuntimeException e) {
+            log.error("console command failed", e);
+            return "Something went wrong (" + e.getClass().getSimpleName() + "); the details are in the log. Try promise help.";
+        }
         if (reply instanceof Reply.OpenForm form) {
             return "In Slack and Teams this opens the \"" + form.form().title() + "\" form. Here, type it in one line, e.g. "
                     + "promise Acme Corp: send the SOC2 report by friday";

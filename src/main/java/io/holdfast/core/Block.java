@@ -39,5 +39,5 @@ public sealed interface Block {
 
     record Button(String label, String actionId, String value, Style style) {}
 
-    enum Style { DEFAULT, PRIMARY, DANGER }
+    enum Style { DEFAULT, PRIMARY }
 }

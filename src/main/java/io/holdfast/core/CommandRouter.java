@@ -3,7 +3,6 @@ package io.holdfast.core;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,10 +39,6 @@ public final class CommandRouter {
 
     public Set<String> formIds() {
         return Collections.unmodifiableSet(forms.keySet());
-    }
-
-    public Optional<CommandHandler> command(String name) {
-        return Optional.ofNullable(commands.get(name));
     }
 
     public Reply run(String command, Invocation invocation) {

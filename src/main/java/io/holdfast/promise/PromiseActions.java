@@ -1,6 +1,5 @@
 package io.holdfast.promise;
 
-import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Invocation;
 import io.holdfast.core.Reply;
 import io.holdfast.core.UserInputException;
@@ -17,27 +16,16 @@ public final class PromiseActions {
         this.forms = forms;
     }
 
-    /** Registers the promise command, buttons and forms with the router. */
-    public static void register(CommandRouter router, PromiseCommands commands, PromiseActions actions, PromiseForms forms) {
-        router.command("promise", commands)
-                .action(PromiseMessages.DONE_ACTION, actions::done)
-                .action(PromiseMessages.SNOOZE_ACTION, actions::snooze)
-                .action(PromiseMessages.UPDATE_ACTION, actions::update)
-                .form(PromiseForms.CREATE, forms::submitCreate)
-                .form(PromiseForms.SNOOZE, forms::submitSnooze)
-                .form(PromiseForms.UPDATE, forms::submitUpdate);
-    }
-
-    Reply done(Invocation invocation, String promiseId) {
+    public Reply done(Invocation invocation, String promiseId) {
         Promise p = service.done(invocation.actor(), service.referredTo(invocation.actor(), promiseId).number(), "");
         return Reply.show(messages.acknowledged("Marked #" + p.number() + " done. Nice work keeping it."));
     }
 
-    Reply snooze(Invocation invocation, String promiseId) {
+    public Reply snooze(Invocation invocation, String promiseId) {
         return Reply.form(forms.snooze(changeable(invocation, promiseId)));
     }
 
-    Reply update(Invocation invocation, String promiseId) {
+    public Reply update(Invocation invocation, String promiseId) {
         return Reply.form(forms.update(changeable(invocation, promiseId)));
     }
 

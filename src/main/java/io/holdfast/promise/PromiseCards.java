@@ -4,20 +4,43 @@ import io.holdfast.store.Outbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Remembers where each promise card landed (channel and ts), so the promise row points at its card. */
+/**
+ * Follows each promise card through delivery: remembers where it landed (channel and ts) so the
+ * promise points at its card, and when it could not be posted at all, tells the author privately,
+ * because a promise nobody can see is the failure Holdfast exists to prevent.
+ */
 public final class PromiseCards implements Outbox.Listener {
     static final String SUBJECT = "promise-card:";
 
     private final PromiseStore promises;
+    private final Outbox outbox;
+    private final PromiseMessages messages;
 
-    public PromiseCards(PromiseStore promises) {
+    public PromiseCards(PromiseStore promises, Outbox outbox, PromiseMessages messages) {
         this.promises = promises;
+        this.outbox = outbox;
+        this.messages = messages;
     }
 
     @Override
     public void sent(Connection c, long tenantId, String subject, Outbox.Landing landing) throws SQLException {
         if (subject.startsWith(SUBJECT)) {
-            promises.rememberCard(c, tenantId, Long.parseLong(subject.substring(SUBJECT.length())), landing.channel(), landing.ref());
+            promises.rememberCard(c, tenantId, promiseId(subject), landing.channel(), landing.ref());
         }
+    }
+
+    @Override
+    public void failed(Connection c, long tenantId, String subject, String error) throws SQLException {
+        if (!subject.startsWith(SUBJECT)) {
+            return;
+        }
+        Promise p = promises.byId(c, tenantId, promiseId(subject)).orElse(null);
+        if (p != null) {
+            outbox.post(c, tenantId, "promise:" + p.id() + ":card-not-posted", p.authorId(), null, null, messages.cardNotPosted(p, error));
+        }
+    }
+
+    private static long promiseId(String subject) {
+        return Long.parseLong(subject.substring(SUBJECT.length()));
     }
 }

@@ -10,15 +10,20 @@ import io.holdfast.core.UserInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code /promise} and its subcommands, for every platform. */
 public final class PromiseCommands implements CommandHandler {
-    private static final Pattern SUBCOMMAND = Pattern.compile("^(done|snooze|move|update|cancel)\\s+#?(\\d+)\\b\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern UPDATE_ARGS = Pattern.compile("^by\\s+([^:]+):(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern VERB = Pattern.compile("^(done|snooze|move|update|cancel)\\b\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern NUMBERED = Pattern.compile("^#?(\\d{1,9})\\b\\s*(.*)$", Pattern.DOTALL);
+    /** The reason starts after the first colon followed by a space, so times like 14:30 stay in the date. */
+    private static final Pattern UPDATE_ARGS = Pattern.compile("^by\\s+(.+?):(?:\\s+|(?=\\D))(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Map<String, String> SUBCOMMAND_EXAMPLES = Map.of(
+            "snooze", "monday 9am", "move", "@lee", "update", "by next tuesday: waiting on the vendor", "cancel", "client no longer needs it");
 
     private final PromiseService service;
     private final PromiseMessages messages;
@@ -51,15 +56,34 @@ public final class PromiseCommands implements CommandHandler {
         if (firstWord.equals("list") && !text.contains(":")) {
             return list(invocation, text.substring(4).strip());
         }
-        Matcher sub = SUBCOMMAND.matcher(text);
-        if (sub.matches()) {
-            return subcommand(invocation, sub.group(1).toLowerCase(Locale.ROOT), Long.parseLong(sub.group(2)), sub.group(3).strip());
+        Matcher verb = VERB.matcher(text);
+        if (verb.matches() && !namesAnAccount(text)) {
+            String name = verb.group(1).toLowerCase(Locale.ROOT);
+            Matcher numbered = NUMBERED.matcher(verb.group(2));
+            if (!numbered.matches()) {
+                throw new UserInputException("Which promise? Give its number. Example: /promise " + name + " #12"
+                        + (name.equals("done") ? "" : " " + SUBCOMMAND_EXAMPLES.get(name)));
+            }
+            return subcommand(invocation, name, Long.parseLong(numbered.group(1)), numbered.group(2).strip());
         }
         if (!text.contains(":") && Mentions.leading(text).isEmpty() && !text.toLowerCase(Locale.ROOT).contains(" by ")) {
             return Reply.show("I didn't understand \"" + firstWord + "\". Make a promise with " + PromiseSentence.EXAMPLE
                     + " or see /promise help.");
         }
         return create(invocation);
+    }
+
+    /**
+     * "Update Corp: send the deck by friday" is a promise for the account "Update Corp", while
+     * "update by friday: reason" is a mistyped subcommand: an account name has no "#" and no " by ".
+     */
+    private static boolean namesAnAccount(String text) {
+        int colon = Mentions.firstOutsideMentions(text, ':');
+        if (colon < 0) {
+            return false;
+        }
+        String beforeColon = text.substring(0, colon).toLowerCase(Locale.ROOT);
+        return !beforeColon.contains("#") && !beforeColon.contains(" by ");
     }
 
     private Reply create(Invocation invocation) {

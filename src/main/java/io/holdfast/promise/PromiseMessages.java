@@ -106,6 +106,18 @@ public final class PromiseMessages {
         return Message.of(line);
     }
 
+    /** Sent privately to the author when the channel refused the card, e.g. a private channel Holdfast isn't in. */
+    public Message cardNotPosted(Promise p, String error) {
+        String why = switch (error) {
+            case "not_in_channel", "channel_not_found" -> "I'm not in that channel. In a private channel or a DM, invite me first "
+                    + "with /invite @holdfast, then make the promise there again";
+            case "is_archived" -> "that channel is archived";
+            default -> "Slack said " + error;
+        };
+        return Message.of(Text.builder().plain("I couldn't post the card for #" + p.number() + " (").strong(p.accountName())
+                .plain("): " + why + ". The promise itself is saved; see it with /promise list.").build());
+    }
+
     public Message movedTo(Promise p) {
         return Message.of(Text.builder().plain("#" + p.number() + " now belongs to ").mention(p.ownerId()).plain(". I've told the card's thread.").build());
     }

@@ -126,7 +126,7 @@ public final class DeliveryWorker implements AutoCloseable {
         Optional<Tenant> tenant = tenants.byId(entry.tenantId());
         Chat chat = tenant.map(t -> chats.get(t.platform())).orElse(null);
         if (chat == null) {
-            outbox.markFailed(entry, "no platform connection for tenant " + entry.tenantId());
+            outbox.markFailed(entry, "no platform connection for tenant " + entry.tenantId(), listener);
             return Optional.empty();
         }
         try {
@@ -163,7 +163,7 @@ public final class DeliveryWorker implements AutoCloseable {
             if (outbox.status(entry.tenantId(), entry.targetKey()).orElse(Outbox.Status.FAILED) == Outbox.Status.PENDING) {
                 outbox.retryAt(entry, clock.instant().plus(PARENT_WAIT), "waiting for the message it updates", false);
             } else {
-                outbox.markFailed(entry, "the message to update was never posted");
+                outbox.markFailed(entry, "the message to update was never posted", listener);
             }
             return;
         }
@@ -179,7 +179,7 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         if (e.isPermanent() || entry.attempts() + 1 >= Outbox.MAX_ATTEMPTS) {
             log.warn("outbox row {} ({}) failed for good: {}", entry.id(), entry.key(), e.getMessage());
-            outbox.markFailed(entry, e.getMessage());
+            outbox.markFailed(entry, e.getMessage(), listener);
         } else {
             outbox.retryAt(entry, clock.instant().plus(backoff(entry.attempts())), e.getMessage(), true);
         }

@@ -64,7 +64,6 @@ final class BlockKit {
                     .value(b.value())
                     .style(switch (b.style()) {
                         case PRIMARY -> "primary";
-                        case DANGER -> "danger";
                         case DEFAULT -> null;
                     })
                     .build());

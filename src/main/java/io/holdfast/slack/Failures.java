@@ -15,6 +15,7 @@ final class Failures {
     Message report(String what, RuntimeException e) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         log.error("{} failed (error {})", what, id, e);
-        return Message.of("Something went wrong on Holdfast's side (error " + id + "). Nothing was saved; please try again.");
+        return Message.of("Something went wrong on Holdfast's side (error " + id + "). Check with /promise list whether your change "
+                + "was saved before trying again.");
     }
 }

@@ -15,20 +15,32 @@ import java.util.concurrent.ExecutorService;
  */
 public final class SlackApp {
     private final App app;
-    private final SlackChat chat;
 
-    private SlackApp(App app, SlackChat chat) {
+    private SlackApp(App app) {
         this.app = app;
-        this.chat = chat;
     }
 
     public static Slack client(String apiUrl) {
+        return Slack.getInstance(config(apiUrl));
+    }
+
+    /**
+     * A client for lookups made before the 3-second acknowledgement (users.info): it gives up after a
+     * second, and the caller falls back to what it already knows rather than making Slack time out.
+     */
+    public static Slack quickClient(String apiUrl) {
+        SlackConfig config = config(apiUrl);
+        config.setHttpClientCallTimeoutMillis(1_000);
+        return Slack.getInstance(config);
+    }
+
+    private static SlackConfig config(String apiUrl) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl);
         config.setPrettyResponseLoggingEnabled(false);
         // The SDK otherwise sends its own auth.test per token just to label its metrics.
         config.getMethodsConfig().setStatsEnabled(false);
-        return Slack.getInstance(config);
+        return config;
     }
 
     /**
@@ -58,14 +70,10 @@ public final class SlackApp {
         router.actionIds().forEach(id -> app.blockAction(id, actions));
         SlackForms forms = new SlackForms(router, invocations, replies, modals, failures, afterAck);
         router.formIds().forEach(id -> app.viewSubmission(id, forms));
-        return new SlackApp(app, new SlackChat(slack, botToken));
+        return new SlackApp(app);
     }
 
     public App bolt() {
         return app;
-    }
-
-    public SlackChat chat() {
-        return chat;
     }
 }

@@ -6,7 +6,6 @@ import io.holdfast.config.Config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -81,14 +80,6 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("id", dialect.identityColumn()))
                 .load();
-    }
-
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    DataSource writer() {
-        return writer;
     }
 
     /** Runs {@code work} in one write transaction: all of it commits, or none of it. */

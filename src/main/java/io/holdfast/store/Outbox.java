@@ -32,7 +32,8 @@ public final class Outbox {
 
     public enum Action { POST, UPDATE }
 
-    public enum Status { PENDING, SENT, FAILED }
+    /** SUPERSEDED: an update that a newer update of the same message replaced before it was sent. */
+    public enum Status { PENDING, SENT, FAILED, SUPERSEDED }
 
     /**
      * One row of the outbox.
@@ -55,6 +56,9 @@ public final class Outbox {
 
     /** Rewrites the post with {@code targetKey}; {@code channel} is where it was posted, so rate limits hold the right channel. */
     public void update(Connection c, long tenantId, String key, String channel, String targetKey, Message message) throws SQLException {
+        // Only the newest state matters; an older update still waiting (e.g. for a retry) must not land after it.
+        Sql.update(c, "UPDATE outbox SET status = 'SUPERSEDED' WHERE tenant_id = ? AND target_key = ? AND status = 'PENDING' "
+                + "AND idempotency_key <> ?", tenantId, targetKey, key);
         enqueue(c, tenantId, key, Action.UPDATE, channel, null, targetKey, null, message);
     }
 
@@ -79,8 +83,11 @@ public final class Outbox {
         platforms.forEach(p -> params.add(p.name()));
         params.add(limit);
         String in = String.join(", ", Collections.nCopies(platforms.size(), "?"));
+        // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
         return db.read(c -> Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
-                + "AND o.next_attempt_at <= ? AND t.platform IN (" + in + ") ORDER BY o.id LIMIT ?", this::entry, params.toArray()));
+                + "AND o.next_attempt_at <= ? AND t.platform IN (" + in + ") AND (o.thread_key IS NULL OR NOT EXISTS ("
+                + "SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id AND e.thread_key = o.thread_key AND e.status = 'PENDING' "
+                + "AND e.id < o.id)) ORDER BY o.id LIMIT ?", this::entry, params.toArray()));
     }
 
     /** Where the post with {@code key} landed, once it has been delivered. */
@@ -111,9 +118,14 @@ public final class Outbox {
                 countAttempt ? 1 : 0, at.toEpochMilli(), error, entry.id()));
     }
 
-    public void markFailed(Entry entry, String error) {
-        db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?",
-                error, entry.id()));
+    public void markFailed(Entry entry, String error, Listener listener) {
+        db.write(c -> {
+            Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?", error, entry.id());
+            if (entry.subject() != null) {
+                listener.failed(c, entry.tenantId(), entry.subject(), error);
+            }
+            return null;
+        });
     }
 
     public long pendingCount() {
@@ -132,5 +144,9 @@ public final class Outbox {
     @FunctionalInterface
     public interface Listener {
         void sent(Connection c, long tenantId, String subject, Landing landing) throws SQLException;
+
+        /** Told when a post about a subject was given up on, so someone can be told instead of nobody. */
+        default void failed(Connection c, long tenantId, String subject, String error) throws SQLException {
+        }
     }
 }

@@ -175,6 +175,63 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aNewerUpdateReplacesAnOlderOneStillWaitingSoTheCardNeverGoesBackInTime() {
+        post("card", "C1", null, null, "v1");
+        worker.deliverDue();
+        update("card:v2", "C1", "card", "v2 snoozed");
+        chat.failTransientlyNext(1, "timeout");
+        worker.deliverDue();
+        assertEquals(Outbox.Status.PENDING, row("card:v2").status(), "v2 waits for its retry");
+
+        update("card:v3", "C1", "card", "v3 done");
+        clock.advance(Duration.ofMinutes(20));
+        worker.deliverDue();
+
+        assertEquals(List.of("v3 done"), chat.updates().stream().map(RecordingChat.Update::text).toList());
+        assertEquals(Outbox.Status.SUPERSEDED, row("card:v2").status());
+    }
+
+    @Test
+    void repliesInOneThreadGoOutInOrderEvenWhenTheFirstHasToBeRetried() {
+        post("card", "C1", null, null, "card");
+        worker.deliverDue();
+        post("reply1", "C1", "card", null, "first");
+        post("reply2", "C1", "card", null, "second");
+        chat.failTransientlyNext(1, "timeout");
+
+        worker.deliverDue();
+        assertEquals(Outbox.Status.PENDING, row("reply2").status(), "the second waits for the first");
+        clock.advance(Duration.ofMinutes(20));
+        worker.deliverDue();
+        worker.deliverDue();
+
+        assertEquals(List.of("card", "first", "second"), postedTexts(), "the second goes in the pass after the first");
+    }
+
+    @Test
+    void aSubjectThatCannotBePostedIsToldToTheListener() {
+        List<String> failures = new ArrayList<>();
+        DeliveryWorker telling = new DeliveryWorker(outbox, new TenantStore(db, clock), Map.of(Platform.CONSOLE, chat),
+                new Outbox.Listener() {
+                    @Override
+                    public void sent(java.sql.Connection c, long tenantId, String subject, Outbox.Landing landing) {
+                        heard.add(new Heard(tenantId, subject, landing));
+                    }
+
+                    @Override
+                    public void failed(java.sql.Connection c, long tenantId, String subject, String error) {
+                        failures.add(subject + " " + error);
+                    }
+                }, clock);
+        post("card", "CPRIVATE", null, "promise-card:7", "v1");
+        chat.failPermanentlyNext(1, "not_in_channel");
+
+        telling.deliverDue();
+
+        assertEquals(List.of("promise-card:7 not_in_channel"), failures);
+    }
+
+    @Test
     void anUpdateWaitsForItsCardAndFailsIfTheCardNeverWentOut() {
         post("card", "C1", null, null, "v1");
         update("card:v2", "C1", "card", "v2");

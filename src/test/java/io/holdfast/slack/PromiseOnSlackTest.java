@@ -169,6 +169,24 @@ class PromiseOnSlackTest {
     }
 
     @Test
+    void updateAcceptsAClockTimeInTheNewDate() {
+        holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
+
+        String reply = holdfast.promise(LEE, "update #1 by friday 14:30: the auditor moved our slot").json().get("text").getAsString();
+
+        assertTrue(reply.contains("now due Fri 27 Nov 14:30"), reply);
+        SlackCall thread = holdfast.slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+        assertTrue(thread.text().contains("Why: the auditor moved our slot"), thread.text());
+    }
+
+    @Test
+    void anAccountWhoseNameStartsLikeASubcommandIsStillAnAccount() {
+        String reply = holdfast.promise(LEE, "Update Corp: send the deck by friday").json().get("text").getAsString();
+
+        assertTrue(reply.contains("#1 for *Update Corp*"), reply);
+    }
+
+    @Test
     void snoozeKeepsTheDueDateAndShowsUntilWhen() {
         holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
 

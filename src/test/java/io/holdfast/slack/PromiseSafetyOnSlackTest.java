@@ -61,6 +61,9 @@ class PromiseSafetyOnSlackTest {
                 {"done #99", "There's no promise #99"},
                 {"move #1 lee", "Mention one person"},
                 {"update #1 friday", "Give the new date and the reason"},
+                {"done", "Which promise? Give its number. Example: /promise done #12"},
+                {"update by friday: the vendor is late", "Example: /promise update #12 by next tuesday"},
+                {"cancel #99999999999999999999", "Which promise?"},
         };
         holdfast.promise(LEE, "Acme Corp: the real one by friday");
         for (String[] c : cases) {
@@ -68,10 +71,22 @@ class PromiseSafetyOnSlackTest {
             String text = reply.json().get("text").getAsString();
             assertEquals(200, reply.status());
             assertTrue(text.contains(c[1]), c[0] + " → " + text);
-            assertTrue(text.contains("xample") || c[1].startsWith("There's no") || c[1].startsWith("I didn't"), "shows an example: " + text);
+            assertTrue(text.contains("xample") || c[1].startsWith("There's no") || c[1].startsWith("I didn't") || c[1].startsWith("Which"),
+                    "shows an example: " + text);
         }
         assertEquals(1, holdfast.count("SELECT COUNT(*) FROM promises"));
         assertEquals(1, holdfast.count("SELECT COUNT(*) FROM promise_events"));
+    }
+
+    @Test
+    void aCardTheChannelRefusesIsExplainedToTheAuthorPrivately() {
+        holdfast.slack.failNext("chat.postMessage", "not_in_channel");
+
+        holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
+
+        SlackCall note = holdfast.slack.awaitCall("chat.postMessage", c -> LEE.equals(c.param("channel")), WAIT);
+        assertTrue(note.text().contains("couldn't post the card for #1") && note.text().contains("/invite @holdfast"), note.text());
+        assertEquals("FAILED", holdfast.text("SELECT status FROM outbox WHERE idempotency_key LIKE '%:card'"));
     }
 
     @Test

@@ -187,7 +187,7 @@ class OutboxTest {
         post(tenant, "pending", "z");
 
         outbox.markSent(entry("sent"), new Outbox.Landing("C1", "r1"), (c, t, s, l) -> { });
-        outbox.markFailed(entry("failed"), "channel_not_found");
+        outbox.markFailed(entry("failed"), "channel_not_found", (c, t, s, l) -> { });
 
         assertEquals(List.of("pending"), dueKeys(10));
         assertEquals(1, outbox.pendingCount());
