@@ -12,6 +12,7 @@ import io.holdfast.core.People;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Reply;
 import io.holdfast.core.time.DueDateReader;
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.promise.DueInput;
 import io.holdfast.promise.PromiseActions;
 import io.holdfast.promise.PromiseCards;
@@ -58,7 +59,8 @@ public final class App implements AutoCloseable {
         db = Database.open(config);
         int applied = db.migrate();
         log.info("database {} ready ({} migrations applied now)", config.redactedDbUrl(), applied);
-        tenants = new TenantStore(db, clock);
+        HolidayCalendars calendars = new HolidayCalendars();
+        tenants = new TenantStore(db, clock, calendars);
         UserStore users = new UserStore(db);
         Outbox outbox = new Outbox(db, clock);
         afterAck = Executors.newFixedThreadPool(4, daemon("holdfast-after-ack"));
@@ -102,7 +104,7 @@ public final class App implements AutoCloseable {
                 .form(PromiseForms.CREATE, promiseForms::submitCreate)
                 .form(PromiseForms.SNOOZE, promiseForms::submitSnooze)
                 .form(PromiseForms.UPDATE, promiseForms::submitUpdate);
-        router.command("holdfast", new SettingsCommands(tenants));
+        router.command("holdfast", new SettingsCommands(tenants, calendars));
         // Listed in the app manifest so the commands exist in Slack; answered plainly until their releases land.
         router.command("escalate", invocation -> Reply.show("/escalate is coming in the next Holdfast release. "
                 + "Until then, record what you owe the client with /promise."));

@@ -19,8 +19,11 @@ public record Invocation(Actor actor, String channelId, String text, Map<String,
         return actor.tenant();
     }
 
-    /** Typed text with mention tokens written as plain {@code @name}, so stored text never carries markup. */
+    /**
+     * Typed text as it should be stored: mention tokens written as plain {@code @name}, and the guard
+     * {@link Mentions#literal} put into typed look-alikes removed again (rendering escapes them anyway).
+     */
     public String plain(String typed) {
-        return Mentions.TOKEN.matcher(typed).replaceAll(m -> "@" + mentionLabels.getOrDefault(m.group(1), m.group(1)));
+        return Mentions.unguard(Mentions.TOKEN.matcher(typed).replaceAll(m -> "@" + mentionLabels.getOrDefault(m.group(1), m.group(1))));
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 /** The neutral mention token {@code <@USERID>} that adapters put into command text. */
 public final class Mentions {
     static final Pattern TOKEN = Pattern.compile("<@([A-Za-z0-9._:-]+)>");
+    private static final String GUARDED = "<\u2060@";
     private static final Pattern LEADING = Pattern.compile("^<@([A-Za-z0-9._:-]+)>\\s*");
 
     private Mentions() {
@@ -22,7 +23,11 @@ public final class Mentions {
      * broken with an invisible word joiner, so it is shown as typed but never read as a mention.
      */
     public static String literal(String typed) {
-        return typed.replace("<@", "<\u2060@");
+        return typed.replace("<@", GUARDED);
+    }
+
+    static String unguard(String text) {
+        return text.replace(GUARDED, "<@");
     }
 
     /** Where {@code c} first occurs outside mention tokens (some platforms' ids contain colons), or -1. */

@@ -7,7 +7,7 @@ import io.holdfast.core.Reply;
 import io.holdfast.core.Tenant;
 import io.holdfast.core.Text;
 import io.holdfast.core.UserInputException;
-import io.holdfast.core.time.BusinessCalendar;
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.store.TenantStore;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +17,11 @@ public final class SettingsCommands implements CommandHandler {
     private static final String HOLIDAYS_EXAMPLE = "/holdfast holidays US";
 
     private final TenantStore tenants;
+    private final HolidayCalendars calendars;
 
-    public SettingsCommands(TenantStore tenants) {
+    public SettingsCommands(TenantStore tenants, HolidayCalendars calendars) {
         this.tenants = tenants;
+        this.calendars = calendars;
     }
 
     @Override
@@ -47,7 +49,7 @@ public final class SettingsCommands implements CommandHandler {
         }
         String code = country.toUpperCase(Locale.ROOT);
         try {
-            BusinessCalendar.forCountry(code);
+            calendars.forCountry(code);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("I don't know holidays for \"" + country + "\". Use a two-letter country code. Example: "
                     + HOLIDAYS_EXAMPLE + " (or /holdfast holidays off).");

@@ -2,7 +2,7 @@ package io.holdfast.store;
 
 import io.holdfast.core.Platform;
 import io.holdfast.core.Tenant;
-import io.holdfast.core.time.BusinessCalendar;
+import io.holdfast.core.time.HolidayCalendars;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,10 +14,12 @@ import java.util.Optional;
 public final class TenantStore {
     private final Database db;
     private final Clock clock;
+    private final HolidayCalendars calendars;
 
-    public TenantStore(Database db, Clock clock) {
+    public TenantStore(Database db, Clock clock, HolidayCalendars calendars) {
         this.db = db;
         this.clock = clock;
+        this.calendars = calendars;
     }
 
     /** The tenant for a platform's own id, created on first contact. */
@@ -30,18 +32,18 @@ public final class TenantStore {
             Sql.update(c, "INSERT INTO tenants (platform, external_id, time_zone, created_at) VALUES (?, ?, ?, ?) "
                             + "ON CONFLICT (platform, external_id) DO NOTHING",
                     platform.name(), externalId, ZoneOffset.UTC.getId(), clock.millis());
-            return Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", TenantStore::tenant,
+            return Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", this::tenant,
                     platform.name(), externalId).orElseThrow();
         });
     }
 
     public Optional<Tenant> find(Platform platform, String externalId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", TenantStore::tenant,
+        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", this::tenant,
                 platform.name(), externalId));
     }
 
     public Optional<Tenant> byId(long id) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE id = ?", TenantStore::tenant, id));
+        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE id = ?", this::tenant, id));
     }
 
     /** Sets (or with null clears) the country whose public holidays are not business days. */
@@ -49,9 +51,9 @@ public final class TenantStore {
         db.write(c -> Sql.update(c, "UPDATE tenants SET holiday_country = ? WHERE id = ?", country, tenantId));
     }
 
-    private static Tenant tenant(ResultSet rs) throws SQLException {
+    private Tenant tenant(ResultSet rs) throws SQLException {
         String country = rs.getString("holiday_country");
         return new Tenant(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),
-                ZoneId.of(rs.getString("time_zone")), BusinessCalendar.forCountry(country));
+                ZoneId.of(rs.getString("time_zone")), calendars.forCountry(country));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.core.Platform;
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
 import io.holdfast.store.TenantStore;
@@ -34,7 +35,7 @@ class AccountStoreTest {
     @BeforeEach
     void open() {
         db = TestDatabases.migrated(dir);
-        TenantStore tenants = new TenantStore(db, TestClock.at(NOW));
+        TenantStore tenants = new TenantStore(db, TestClock.at(NOW), new HolidayCalendars());
         tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
         tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();
     }

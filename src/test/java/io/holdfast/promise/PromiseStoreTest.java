@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.account.AccountStore;
 import io.holdfast.core.Platform;
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
 import io.holdfast.store.TenantStore;
@@ -47,7 +48,7 @@ class PromiseStoreTest {
         db = TestDatabases.migrated(dir);
         clock = TestClock.at(NOW);
         accounts = new AccountStore(clock);
-        TenantStore tenants = new TenantStore(db, clock);
+        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
         tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
         tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.core.Message;
 import io.holdfast.core.Platform;
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.core.Tenant;
 import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
@@ -53,7 +54,7 @@ class DeliveryWorkerTest {
         db = TestDatabases.migrated(dir);
         clock = TestClock.at(NOW);
         outbox = new Outbox(db, clock);
-        TenantStore tenants = new TenantStore(db, clock);
+        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
         tenant = tenants.findOrCreate(Platform.CONSOLE, "local");
         worker = new DeliveryWorker(outbox, tenants, Map.of(Platform.CONSOLE, chat),
                 (c, tenantId, subject, landing) -> heard.add(new Heard(tenantId, subject, landing)), clock);
@@ -211,7 +212,7 @@ class DeliveryWorkerTest {
     @Test
     void aSubjectThatCannotBePostedIsToldToTheListener() {
         List<String> failures = new ArrayList<>();
-        DeliveryWorker telling = new DeliveryWorker(outbox, new TenantStore(db, clock), Map.of(Platform.CONSOLE, chat),
+        DeliveryWorker telling = new DeliveryWorker(outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
                 new Outbox.Listener() {
                     @Override
                     public void sent(java.sql.Connection c, long tenantId, String subject, Outbox.Landing landing) {
@@ -385,7 +386,7 @@ class DeliveryWorkerTest {
 
     @Test
     void postsForAPlatformThisProcessCannotReachAreLeftForOneThatCan() {
-        TenantStore tenants = new TenantStore(db, clock);
+        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
         long slackTenant = tenants.findOrCreate(Platform.SLACK, "T0ELSEWHERE").id();
         post(slackTenant, "slack-card", "C1", null, null, "for a Slack workspace");
 

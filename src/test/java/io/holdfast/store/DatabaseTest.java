@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.core.Platform;
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.testing.TestClock;
 import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ class DatabaseTest {
     @Test
     void manyConcurrentWritersAllSucceedWithDistinctNumbers() throws Exception {
         db.migrate();
-        long tenant = new TenantStore(db, TestClock.at(NOW)).findOrCreate(Platform.CONSOLE, "local").id();
+        long tenant = new TenantStore(db, TestClock.at(NOW), new HolidayCalendars()).findOrCreate(Platform.CONSOLE, "local").id();
         int threads = 8;
         int perThread = 50;
         ConcurrentLinkedQueue<Long> numbers = new ConcurrentLinkedQueue<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.holdfast.core.Block;
 import io.holdfast.core.Message;
 import io.holdfast.core.Platform;
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.core.Text;
 import io.holdfast.testing.TestClock;
 import io.holdfast.testing.TestDatabases;
@@ -41,7 +42,7 @@ class OutboxTest {
         db = TestDatabases.migrated(dir);
         clock = TestClock.at(NOW);
         outbox = new Outbox(db, clock);
-        TenantStore tenants = new TenantStore(db, clock);
+        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
         tenant = tenants.findOrCreate(Platform.CONSOLE, "local").id();
         otherTenant = tenants.findOrCreate(Platform.SLACK, "T2").id();
     }

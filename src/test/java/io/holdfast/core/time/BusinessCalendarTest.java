@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BusinessCalendarTest {
+    private static final HolidayCalendars CALENDARS = new HolidayCalendars();
 
     private static BusinessCalendar calendar(String country) {
-        return country.equals("none") ? BusinessCalendar.weekdays() : BusinessCalendar.forCountry(country);
+        return country.equals("none") ? BusinessCalendar.weekdays() : CALENDARS.forCountry(country);
     }
 
     @ParameterizedTest(name = "{0}: {1} is a business day: {2}")
@@ -79,17 +80,17 @@ class BusinessCalendarTest {
     @ParameterizedTest(name = "forCountry(\"{0}\") is {1}")
     @CsvSource({"US, US", "us, US", "' gb ', GB", "De, DE"})
     void readsCountryCodesInAnyCase(String given, String code) {
-        BusinessCalendar calendar = BusinessCalendar.forCountry(given);
+        BusinessCalendar calendar = CALENDARS.forCountry(given);
 
         assertEquals(Optional.of(code), calendar.holidayCountry());
-        assertEquals(BusinessCalendar.forCountry(code), calendar);
+        assertEquals(CALENDARS.forCountry(code), calendar);
     }
 
     @ParameterizedTest(name = "forCountry(\"{0}\") has no holidays")
     @NullSource
     @ValueSource(strings = {"", "   "})
     void treatsNoCountryAsWeekdays(String given) {
-        BusinessCalendar calendar = BusinessCalendar.forCountry(given);
+        BusinessCalendar calendar = CALENDARS.forCountry(given);
 
         assertEquals(Optional.empty(), calendar.holidayCountry());
         assertEquals(BusinessCalendar.weekdays(), calendar);
@@ -99,7 +100,7 @@ class BusinessCalendarTest {
     @ValueSource(strings = {"XX", "USA", "NYSE", "U S", "1"})
     void refusesUnknownCountries(String given) {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> BusinessCalendar.forCountry(given));
+                assertThrows(IllegalArgumentException.class, () -> CALENDARS.forCountry(given));
 
         assertTrue(e.getMessage().contains("\"" + given + "\""), e.getMessage());
         assertTrue(e.getMessage().contains("ISO 3166"), e.getMessage());
@@ -107,7 +108,7 @@ class BusinessCalendarTest {
 
     @Test
     void worksNineToFive() {
-        BusinessCalendar us = BusinessCalendar.forCountry("US");
+        BusinessCalendar us = CALENDARS.forCountry("US");
 
         assertEquals(LocalTime.of(9, 0), us.workdayStart());
         assertEquals(LocalTime.of(17, 0), us.workdayEnd());

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DueDateReaderTest {
+    private static final HolidayCalendars CALENDARS = new HolidayCalendars();
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final BusinessCalendar WEEKDAYS = BusinessCalendar.weekdays();
@@ -40,7 +41,7 @@ class DueDateReaderTest {
     }
 
     private static BusinessCalendar calendar(String country) {
-        return country.equals("none") ? WEEKDAYS : BusinessCalendar.forCountry(country);
+        return country.equals("none") ? WEEKDAYS : CALENDARS.forCountry(country);
     }
 
     @ParameterizedTest(name = "\"{0}\" on Tue 24 Nov 10:00 is {1}")
