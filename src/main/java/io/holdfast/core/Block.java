@@ -1,18 +1,8 @@
 package io.holdfast.core;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /** One visual part of a platform-neutral {@link Message}. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "b")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = Block.Section.class, name = "section"),
-    @JsonSubTypes.Type(value = Block.Quote.class, name = "quote"),
-    @JsonSubTypes.Type(value = Block.Fields.class, name = "fields"),
-    @JsonSubTypes.Type(value = Block.Context.class, name = "context"),
-    @JsonSubTypes.Type(value = Block.Actions.class, name = "actions")
-})
 public sealed interface Block {
 
     record Section(Text text) implements Block {}

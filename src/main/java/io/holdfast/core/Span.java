@@ -1,20 +1,11 @@
 package io.holdfast.core;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 
 /**
  * A piece of message text. Renderers escape every span, so only {@link Mention} and {@link When}
  * can produce platform markup: text a person typed can never ping a channel or forge a mention.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = Span.Plain.class, name = "plain"),
-    @JsonSubTypes.Type(value = Span.Strong.class, name = "strong"),
-    @JsonSubTypes.Type(value = Span.Mention.class, name = "mention"),
-    @JsonSubTypes.Type(value = Span.When.class, name = "when")
-})
 public sealed interface Span {
 
     /** Plain text, bot-authored or typed by a person alike. */

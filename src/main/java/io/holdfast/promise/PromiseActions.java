@@ -18,7 +18,7 @@ public final class PromiseActions {
 
     public Reply done(Invocation invocation, String promiseId) {
         Promise p = service.done(invocation.actor(), service.referredTo(invocation.actor(), promiseId).number(), "");
-        return Reply.show(messages.acknowledged("Marked #" + p.number() + " done. Nice work keeping it."));
+        return Reply.show(messages.markedDone(p));
     }
 
     public Reply snooze(Invocation invocation, String promiseId) {

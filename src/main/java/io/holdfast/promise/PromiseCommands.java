@@ -5,7 +5,6 @@ import io.holdfast.core.CommandHandler;
 import io.holdfast.core.Invocation;
 import io.holdfast.core.Mentions;
 import io.holdfast.core.Reply;
-import io.holdfast.core.Times;
 import io.holdfast.core.UserInputException;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,7 +97,7 @@ public final class PromiseCommands implements CommandHandler {
         return switch (verb) {
             case "done" -> {
                 Promise p = service.done(actor, number, invocation.plain(args));
-                yield Reply.show(messages.acknowledged("Marked #" + p.number() + " done. Nice work keeping it."));
+                yield Reply.show(messages.markedDone(p));
             }
             case "cancel" -> {
                 if (args.isEmpty()) {
@@ -106,7 +105,7 @@ public final class PromiseCommands implements CommandHandler {
                             + number + " client no longer needs the report");
                 }
                 Promise p = service.cancel(actor, number, invocation.plain(args));
-                yield Reply.show(messages.acknowledged("Cancelled #" + p.number() + "."));
+                yield Reply.show(messages.markedCancelled(p));
             }
             case "snooze" -> {
                 String example = "/promise snooze #" + number + " monday 9am";
@@ -114,8 +113,7 @@ public final class PromiseCommands implements CommandHandler {
                     throw new UserInputException("Snooze until when? Example: " + example);
                 }
                 Promise p = service.snooze(actor, number, dueInput.read(actor, args, example));
-                yield Reply.show(messages.acknowledged("Snoozed reminders for #" + p.number() + " until "
-                        + Times.inZone(p.snoozedUntil(), actor.zone()) + ". It's still due " + Times.inZone(p.due(), actor.zone()) + "."));
+                yield Reply.show(messages.snoozeConfirmed(p, actor.zone()));
             }
             case "move" -> {
                 Optional<String> newOwner = Mentions.only(args);
@@ -137,8 +135,7 @@ public final class PromiseCommands implements CommandHandler {
         }
         Instant due = dueInput.read(invocation.actor(), m.group(1).strip(), example);
         Promise p = service.update(invocation.actor(), number, due, invocation.plain(m.group(2).strip()));
-        return Reply.show(messages.acknowledged("#" + p.number() + " is now due " + Times.inZone(p.due(), invocation.actor().zone())
-                + ". I've told the card's thread why."));
+        return Reply.show(messages.dueMoved(p, invocation.actor().zone()));
     }
 
     private Reply list(Invocation invocation, String arg) {

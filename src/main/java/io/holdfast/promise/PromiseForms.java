@@ -92,8 +92,7 @@ public final class PromiseForms {
         try {
             Instant until = dueInput.read(invocation.actor(), values.getOrDefault("until", ""), "monday 9am");
             Promise snoozed = service.snooze(invocation.actor(), p.number(), until);
-            return new FormOutcome.Accepted(messages.acknowledged("Snoozed reminders for #" + snoozed.number() + " until "
-                    + Times.inZone(until, invocation.actor().zone()) + "."));
+            return new FormOutcome.Accepted(messages.snoozeConfirmed(snoozed, invocation.actor().zone()));
         } catch (UserInputException e) {
             return new FormOutcome.Invalid(Map.of("until", e.getMessage()));
         }
@@ -108,8 +107,7 @@ public final class PromiseForms {
         try {
             Instant due = dueInput.read(invocation.actor(), values.getOrDefault("due", ""), "next tuesday");
             Promise updated = service.update(invocation.actor(), p.number(), due, invocation.plain(reason));
-            return new FormOutcome.Accepted(messages.acknowledged("#" + updated.number() + " is now due "
-                    + Times.inZone(updated.due(), invocation.actor().zone()) + ". I've told the card's thread why."));
+            return new FormOutcome.Accepted(messages.dueMoved(updated, invocation.actor().zone()));
         } catch (UserInputException e) {
             return new FormOutcome.Invalid(Map.of("due", e.getMessage()));
         }

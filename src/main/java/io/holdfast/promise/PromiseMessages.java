@@ -101,9 +101,21 @@ public final class PromiseMessages {
         return Message.of(line.build());
     }
 
-    /** What the person who acted sees privately after a change. */
-    public Message acknowledged(String line) {
-        return Message.of(line);
+    public Message markedDone(Promise p) {
+        return Message.of("Marked #" + p.number() + " done. Nice work keeping it.");
+    }
+
+    public Message markedCancelled(Promise p) {
+        return Message.of("Cancelled #" + p.number() + ". I've told the card's thread why.");
+    }
+
+    public Message snoozeConfirmed(Promise p, ZoneId viewerZone) {
+        return Message.of("Snoozed reminders for #" + p.number() + " until " + Times.inZone(p.snoozedUntil(), viewerZone)
+                + ". It's still due " + Times.inZone(p.due(), viewerZone) + ".");
+    }
+
+    public Message dueMoved(Promise p, ZoneId viewerZone) {
+        return Message.of("#" + p.number() + " is now due " + Times.inZone(p.due(), viewerZone) + ". I've told the card's thread why.");
     }
 
     /** Sent privately to the author when the channel refused the card, e.g. a private channel Holdfast isn't in. */
