@@ -9,9 +9,10 @@ import io.holdfast.store.TenantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -38,8 +39,6 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock pass = new ReentrantLock();
-    /** Channels a platform asked us to leave alone, until when; guarded by {@code pass}. */
-    private final Map<String, Instant> heldUntil = new HashMap<>();
     private final Condition work = lock.newCondition();
     private final Thread thread;
     private volatile boolean running = true;
@@ -105,14 +104,16 @@ public final class DeliveryWorker implements AutoCloseable {
     public int deliverDue() {
         pass.lock();
         try {
-            Instant now = clock.instant();
-            heldUntil.values().removeIf(until -> !until.isAfter(now));
+            Set<String> heldThisPass = new HashSet<>();
             int tried = 0;
             for (Outbox.Entry entry : outbox.due(chats.keySet(), BATCH)) {
                 String channel = entry.tenantId() + "/" + entry.channel();
-                if (!heldUntil.containsKey(channel)) {
+                if (!heldThisPass.contains(channel)) {
                     tried++;
-                    deliver(entry).ifPresent(until -> heldUntil.put(channel, until));
+                    deliver(entry).ifPresent(until -> {
+                        outbox.holdChannel(entry.tenantId(), entry.channel(), until);
+                        heldThisPass.add(channel);
+                    });
                 }
             }
             return tried;

@@ -118,6 +118,16 @@ public final class Outbox {
                 countAttempt ? 1 : 0, at.toEpochMilli(), error, entry.id()));
     }
 
+    /**
+     * Holds every pending row of a channel until {@code until}, because the platform asked us to wait;
+     * kept in the table, so the wait survives a restart and other channels' rows aren't crowded out.
+     */
+    public void holdChannel(long tenantId, String channel, Instant until) {
+        long millis = until.toEpochMilli();
+        db.write(c -> Sql.update(c, "UPDATE outbox SET next_attempt_at = CASE WHEN next_attempt_at < ? THEN ? ELSE next_attempt_at END "
+                + "WHERE tenant_id = ? AND channel = ? AND status = 'PENDING'", millis, millis, tenantId, channel));
+    }
+
     public void markFailed(Entry entry, String error, Listener listener) {
         db.write(c -> {
             Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?", error, entry.id());

@@ -32,6 +32,8 @@ public final class WebServer implements AutoCloseable {
         if (slack != null) {
             context.addServlet(new ServletHolder(slack.servlet()), SLACK_PATH);
             context.addFilter(new FilterHolder(slack.filter()), SLACK_PATH, EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        } else {
+            context.addServlet(new ServletHolder(new NotConfiguredServlet()), SLACK_PATH);
         }
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(20_000);

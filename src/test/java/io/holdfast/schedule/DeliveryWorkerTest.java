@@ -268,7 +268,8 @@ class DeliveryWorkerTest {
         assertEquals(List.of(new RecordingChat.Call("post", "CX", null, true), new RecordingChat.Call("post", "CY", null, false)),
                 chat.calls(), "x2 was not tried in the same pass");
         assertEquals(new Row(Outbox.Status.PENDING, 0, NOW.plusSeconds(30), "rate limited", null, null), row("x1"));
-        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("x2"), "x2 untouched");
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW.plusSeconds(30), null, null, null), row("x2"),
+                "x2 not tried, and held in the table until the wait is over");
 
         assertEquals(0, worker.deliverDue(), "the next pass leaves CX alone until Slack's 30 s are up");
         assertEquals(2, chat.calls().size(), chat.calls().toString());
@@ -295,7 +296,21 @@ class DeliveryWorkerTest {
 
         assertEquals(List.of("CY"), chat.updates().stream().map(RecordingChat.Update::channel).toList(),
                 "CX's update waits behind CX's rate limit; CY's goes out");
-        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("x:v2"), "not tried in that pass");
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW.plusSeconds(30), null, null, null), row("x:v2"), "not tried, held with CX");
+    }
+
+    @Test
+    void aLongQueueInARateLimitedChannelDoesNotCrowdOutOtherChannels() {
+        for (int i = 0; i < 60; i++) {
+            post("x" + i, "CX", null, null, "x" + i);
+        }
+        post("y", "CY", null, null, "y");
+        chat.rateLimitNext(1, Duration.ofSeconds(30));
+
+        worker.deliverDue();
+        worker.deliverDue();
+
+        assertEquals(List.of("y"), postedTexts(), "CY's post goes out although 60 older rows wait in CX");
     }
 
     @Test
