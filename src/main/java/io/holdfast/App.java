@@ -13,6 +13,16 @@ import io.holdfast.core.Platform;
 import io.holdfast.core.Reply;
 import io.holdfast.core.time.DueDateReader;
 import io.holdfast.core.time.HolidayCalendars;
+import io.holdfast.escalation.EscalationActions;
+import io.holdfast.escalation.EscalationCards;
+import io.holdfast.escalation.EscalationCommands;
+import io.holdfast.escalation.EscalationForms;
+import io.holdfast.escalation.EscalationMessages;
+import io.holdfast.escalation.EscalationService;
+import io.holdfast.escalation.EscalationSettings;
+import io.holdfast.escalation.EscalationStore;
+import io.holdfast.escalation.SlaCalculator;
+import io.holdfast.escalation.SlaWatch;
 import io.holdfast.promise.DueInput;
 import io.holdfast.promise.PromiseActions;
 import io.holdfast.promise.PromiseCards;
@@ -22,6 +32,7 @@ import io.holdfast.promise.PromiseMessages;
 import io.holdfast.promise.PromiseService;
 import io.holdfast.promise.PromiseStore;
 import io.holdfast.schedule.DeliveryWorker;
+import io.holdfast.schedule.Schedules;
 import io.holdfast.settings.SettingsCommands;
 import io.holdfast.slack.SlackApp;
 import io.holdfast.slack.SlackChat;
@@ -37,6 +48,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +66,8 @@ public final class App implements AutoCloseable {
     private final CommandRouter router;
     private final TenantStore tenants;
     private final WebServer web;
+    private final SlaWatch slaWatch;
+    private final Schedules schedules;
 
     private App(Config config, Clock clock, PrintStream consoleOut, boolean serveHttp) throws Exception {
         db = Database.open(config);
@@ -90,10 +104,12 @@ public final class App implements AutoCloseable {
 
         PromiseStore promiseStore = new PromiseStore();
         PromiseMessages promiseMessages = new PromiseMessages();
-        delivery = new DeliveryWorker(outbox, tenants, chats, new PromiseCards(promiseStore, outbox, promiseMessages), clock);
+        EscalationStore escalationStore = new EscalationStore();
+        delivery = new DeliveryWorker(outbox, tenants, chats, Outbox.Listener.all(List.of(
+                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), clock);
         DueInput dueInput = new DueInput(new DueDateReader(clock));
-        PromiseService promises = new PromiseService(db, promiseStore, new AccountStore(clock), outbox, promiseMessages, people, clock,
-                delivery::wake);
+        AccountStore accounts = new AccountStore(clock);
+        PromiseService promises = new PromiseService(db, promiseStore, accounts, outbox, promiseMessages, people, clock, delivery::wake);
         PromiseForms promiseForms = new PromiseForms(promises, promiseMessages, dueInput, clock);
         router = new CommandRouter();
         PromiseActions promiseActions = new PromiseActions(promises, promiseMessages, promiseForms);
@@ -104,10 +120,25 @@ public final class App implements AutoCloseable {
                 .form(PromiseForms.CREATE, promiseForms::submitCreate)
                 .form(PromiseForms.SNOOZE, promiseForms::submitSnooze)
                 .form(PromiseForms.UPDATE, promiseForms::submitUpdate);
-        router.command("holdfast", new SettingsCommands(tenants, calendars));
-        // Listed in the app manifest so the commands exist in Slack; answered plainly until their releases land.
-        router.command("escalate", invocation -> Reply.show("/escalate is coming in the next Holdfast release. "
-                + "Until then, record what you owe the client with /promise."));
+        EscalationSettings escalationSettings = new EscalationSettings(db);
+        EscalationMessages escalationMessages = new EscalationMessages();
+        EscalationService escalations = new EscalationService(db, escalationStore, accounts, escalationSettings, outbox, escalationMessages,
+                new SlaCalculator(), clock, delivery::wake);
+        EscalationForms escalationForms = new EscalationForms(escalations, escalationMessages);
+        EscalationActions escalationActions = new EscalationActions(escalations, escalationForms, escalationMessages);
+        router.command("escalate", new EscalationCommands(escalations, escalationMessages, escalationForms))
+                .action(EscalationMessages.ACK_ACTION, escalationActions::acknowledge)
+                .action(EscalationMessages.ASSIGN_ACTION, escalationActions::assign)
+                .action(EscalationMessages.RESOLVE_ACTION, escalationActions::resolve)
+                .action(EscalationMessages.REVIEWED_ACTION, escalationActions::reviewed)
+                .form(EscalationForms.RAISE, escalationForms::submitRaise)
+                .form(EscalationForms.ASSIGN, escalationForms::submitAssign)
+                .form(EscalationForms.RESOLVE, escalationForms::submitResolve);
+        slaWatch = new SlaWatch(db, escalationStore, escalationSettings, escalations, tenants, outbox, escalationMessages, clock,
+                delivery::wake);
+        schedules = new Schedules(Map.of("sla-watch", slaWatch::check));
+        router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings));
+        // Listed in the app manifest so the command exists in Slack; answered plainly until its release lands.
         router.command("kudos", invocation -> Reply.show("/kudos is coming in a later Holdfast release. "
                 + "Until then, thank them in the channel and keep your promises with /promise."));
 
@@ -119,7 +150,7 @@ public final class App implements AutoCloseable {
                 slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
                         new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
             }
-            web = new WebServer(config.port(), db::isReady, slackEndpoint);
+            web = new WebServer(config.port(), () -> db.isReady() && schedulesRunning(), slackEndpoint);
         } else {
             web = null;
         }
@@ -129,6 +160,7 @@ public final class App implements AutoCloseable {
     public static App serve(Config config, Clock clock) throws Exception {
         App app = new App(config, clock, System.out, true);
         app.delivery.start();
+        app.schedules.start();
         app.web.start();
         log.info("Holdfast listening on port {}", app.web.port());
         return app;
@@ -138,6 +170,7 @@ public final class App implements AutoCloseable {
     public static App console(Config config, Clock clock, PrintStream out) throws Exception {
         App app = new App(config, clock, out, false);
         app.delivery.start();
+        app.schedules.start();
         return app;
     }
 
@@ -157,12 +190,30 @@ public final class App implements AutoCloseable {
         return delivery;
     }
 
+    /** The SLA clock watch the scheduler runs every minute; tests run it after moving the clock. */
+    public SlaWatch slaWatch() {
+        return slaWatch;
+    }
+
+    public Schedules schedules() {
+        return schedules;
+    }
+
+    private boolean schedulesRunning() {
+        try {
+            return schedules.isRunning();
+        } catch (org.quartz.SchedulerException e) {
+            return false;
+        }
+    }
+
     /** Stops in order: HTTP first (in-flight requests finish), then deliveries, then the database. */
     @Override
     public void close() throws Exception {
         if (web != null) {
             web.close();
         }
+        schedules.close();
         afterAck.shutdown();
         afterAck.awaitTermination(10, TimeUnit.SECONDS);
         delivery.close();

@@ -4,6 +4,7 @@ import io.holdfast.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +25,32 @@ public final class AccountStore {
         Sql.update(c, "INSERT INTO accounts (tenant_id, name, normalized_name, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (tenant_id, normalized_name) DO NOTHING", tenantId, display, normalize(display), clock.millis());
         return find(c, tenantId, display).orElseThrow();
+    }
+
+    public AccountReview review(Connection c, long tenantId, long accountId) throws SQLException {
+        return Sql.one(c, "SELECT review_required_since, reviewed_by, reviewed_at FROM accounts WHERE tenant_id = ? AND id = ?",
+                rs -> new AccountReview(instant(rs.getObject(1)), rs.getString(2), instant(rs.getObject(3))), tenantId, accountId)
+                .orElse(AccountReview.NONE);
+    }
+
+    /** Marks the account for leadership review; an earlier review no longer counts. */
+    public void requireReview(Connection c, long tenantId, long accountId, Instant at) throws SQLException {
+        Sql.update(c, "UPDATE accounts SET review_required_since = ?, reviewed_by = NULL, reviewed_at = NULL WHERE tenant_id = ? AND id = ?",
+                at.toEpochMilli(), tenantId, accountId);
+    }
+
+    public void markReviewed(Connection c, long tenantId, long accountId, String reviewerId, Instant at) throws SQLException {
+        Sql.update(c, "UPDATE accounts SET reviewed_by = ?, reviewed_at = ? WHERE tenant_id = ? AND id = ?",
+                reviewerId, at.toEpochMilli(), tenantId, accountId);
+    }
+
+    /** The channel set for the account, where its escalations are posted. */
+    public Optional<String> channel(Connection c, long tenantId, long accountId) throws SQLException {
+        return Sql.one(c, "SELECT channel FROM accounts WHERE tenant_id = ? AND id = ?", rs -> rs.getString(1), tenantId, accountId);
+    }
+
+    private static Instant instant(Object epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
     }
 
     public Optional<Account> find(Connection c, long tenantId, String name) throws SQLException {

@@ -20,12 +20,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A REPL on the same database and command core as Slack and Teams, acting as a local admin in a
- * local tenant, so a newcomer can try every command without a workspace. "@name" stands for a person.
+ * local tenant, so a newcomer can try every command without a workspace. "@name" stands for a person, "#name" for a channel.
  */
 public final class Console {
     public static final String USER = "you";
     public static final String CHANNEL = "console";
     private static final Pattern AT_NAME = Pattern.compile("(?<![\\w<])@([A-Za-z0-9][\\w.-]*)");
+    private static final Pattern HASH_CHANNEL = Pattern.compile("(?<![\\w<])#([A-Za-z][\\w.-]*)");
 
     private static final Logger log = LoggerFactory.getLogger(Console.class);
 
@@ -66,7 +67,8 @@ public final class Console {
             command = "promise";
             text = "help";
         }
-        String neutral = AT_NAME.matcher(Mentions.literal(text)).replaceAll(m -> Mentions.token(m.group(1)));
+        String people = AT_NAME.matcher(Mentions.literal(text)).replaceAll(m -> Mentions.token(m.group(1)));
+        String neutral = HASH_CHANNEL.matcher(people).replaceAll(m -> Mentions.channelToken(m.group(1)));
         Invocation invocation = new Invocation(new Actor(tenant, USER, zone, true), CHANNEL, neutral, Map.of());
         Reply reply;
         try {

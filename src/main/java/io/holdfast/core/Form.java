@@ -29,6 +29,13 @@ public record Form(String formId, String title, String submitLabel, String conte
     public record TextInput(String id, String label, String initial, String placeholder, boolean multiline, boolean optional)
             implements Input {}
 
+    /** One of a few fixed options, e.g. a severity. */
+    public record Choice(String id, String label, List<String> options, String initial, boolean optional) implements Input {
+        public Choice {
+            options = List.copyOf(options);
+        }
+    }
+
     public record DatePick(String id, String label, LocalDate initial, boolean optional) implements Input {}
 
     public record TimePick(String id, String label, LocalTime initial, boolean optional) implements Input {}

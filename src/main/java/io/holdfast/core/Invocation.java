@@ -6,7 +6,7 @@ import java.util.Map;
  * One command as a person typed it, after the adapter has turned platform markup into Holdfast's
  * neutral form: mentions are {@code <@USERID>} tokens, everything else is literal text.
  *
- * @param mentionLabels display names for the mentioned user ids, used when typed text is shown back
+ * @param mentionLabels display names for the mentioned user and channel ids, used when typed text is shown back
  */
 public record Invocation(Actor actor, String channelId, String text, Map<String, String> mentionLabels) {
 
@@ -24,6 +24,8 @@ public record Invocation(Actor actor, String channelId, String text, Map<String,
      * {@link Mentions#literal} put into typed look-alikes removed again (rendering escapes them anyway).
      */
     public String plain(String typed) {
-        return Mentions.unguard(Mentions.TOKEN.matcher(typed).replaceAll(m -> "@" + mentionLabels.getOrDefault(m.group(1), m.group(1))));
+        String people = Mentions.TOKEN.matcher(typed).replaceAll(m -> "@" + mentionLabels.getOrDefault(m.group(1), m.group(1)));
+        String channels = Mentions.CHANNEL_TOKEN.matcher(people).replaceAll(m -> "#" + mentionLabels.getOrDefault(m.group(1), m.group(1)));
+        return Mentions.unguard(channels);
     }
 }

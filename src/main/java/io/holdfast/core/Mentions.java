@@ -4,10 +4,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The neutral mention token {@code <@USERID>} that adapters put into command text. */
+/**
+ * The neutral tokens adapters put into command text: {@code <@USERID>} for a person and
+ * {@code <#CHANNELID>} for a channel. Only adapters create them, from ids the platform vouches for.
+ */
 public final class Mentions {
     static final Pattern TOKEN = Pattern.compile("<@([A-Za-z0-9._:-]+)>");
-    private static final String GUARDED = "<\u2060@";
+    static final Pattern CHANNEL_TOKEN = Pattern.compile("<#([A-Za-z0-9._:@-]+)>");
+    private static final String GUARD = "\u2060";
     private static final Pattern LEADING = Pattern.compile("^<@([A-Za-z0-9._:-]+)>\\s*");
 
     private Mentions() {
@@ -18,16 +22,26 @@ public final class Mentions {
         return "<@" + userId + ">";
     }
 
+    public static String channelToken(String channelId) {
+        return "<#" + channelId + ">";
+    }
+
+    /** The whole of {@code text} as one channel, e.g. the target of "escalations #support". */
+    public static Optional<String> onlyChannel(String text) {
+        Matcher m = CHANNEL_TOKEN.matcher(text.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /**
-     * Typed text made safe to place in neutral command text: a "<@X>" someone typed literally is
-     * broken with an invisible word joiner, so it is shown as typed but never read as a mention.
+     * Typed text made safe to place in neutral command text: a "<@X>" or "<#X>" someone typed literally
+     * is broken with an invisible word joiner, so it is shown as typed but never read as a token.
      */
     public static String literal(String typed) {
-        return typed.replace("<@", GUARDED);
+        return typed.replace("<@", "<" + GUARD + "@").replace("<#", "<" + GUARD + "#");
     }
 
     static String unguard(String text) {
-        return text.replace(GUARDED, "<@");
+        return text.replace("<" + GUARD + "@", "<@").replace("<" + GUARD + "#", "<#");
     }
 
     /** Where {@code c} first occurs outside mention tokens (some platforms' ids contain colons), or -1. */

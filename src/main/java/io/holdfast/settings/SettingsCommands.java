@@ -8,6 +8,9 @@ import io.holdfast.core.Tenant;
 import io.holdfast.core.Text;
 import io.holdfast.core.UserInputException;
 import io.holdfast.core.time.HolidayCalendars;
+import io.holdfast.escalation.EscalationSettings;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import io.holdfast.store.TenantStore;
 import java.util.List;
 import java.util.Locale;
@@ -18,22 +21,50 @@ public final class SettingsCommands implements CommandHandler {
 
     private final TenantStore tenants;
     private final HolidayCalendars calendars;
+    private final EscalationSettingsCommands escalation;
 
-    public SettingsCommands(TenantStore tenants, HolidayCalendars calendars) {
+    public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings) {
         this.tenants = tenants;
         this.calendars = calendars;
+        this.escalation = new EscalationSettingsCommands(escalationSettings);
     }
 
     @Override
     public Reply handle(Invocation invocation) {
-        String[] words = invocation.text().split("\\s+");
+        String[] words = invocation.text().split("\\s+", 2);
         String verb = words[0].toLowerCase(Locale.ROOT);
+        String args = words.length > 1 ? words[1].strip() : "";
         return switch (verb) {
             case "", "settings" -> Reply.show(settings(invocation.tenant()));
             case "help", "?" -> Reply.show(help());
-            case "holidays" -> holidays(invocation, words.length > 1 ? words[1] : "");
+            case "holidays" -> holidays(invocation, args);
+            case "timezone", "tz" -> timeZone(invocation, args);
+            case "leads" -> escalation.leads(invocation, args);
+            case "escalations" -> escalation.escalationChannel(invocation, args);
+            case "sla" -> escalation.sla(invocation, args);
+            case "authority" -> escalation.authority(invocation, args);
+            case "repeat" -> escalation.repeatWindow(invocation, args);
             default -> Reply.show("I didn't understand \"" + verb + "\". See /holdfast help, or try " + HOLIDAYS_EXAMPLE + ".");
         };
+    }
+
+    private Reply timeZone(Invocation invocation, String zone) {
+        if (zone.isEmpty()) {
+            return Reply.show("The workspace works in " + invocation.tenant().zone().getId()
+                    + " (business hours for SLA clocks). Change it with /holdfast timezone America/New_York.");
+        }
+        if (!invocation.actor().admin()) {
+            throw new UserInputException("Only a workspace admin can change the workspace's time zone.");
+        }
+        ZoneId parsed;
+        try {
+            parsed = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new UserInputException("I don't know the time zone \"" + zone + "\". Use an Area/City name. Example: "
+                    + "/holdfast timezone Europe/London");
+        }
+        tenants.setTimeZone(invocation.tenant().id(), parsed);
+        return Reply.show("Business hours now run 09:00–17:00 " + parsed.getId() + " for SLA clocks raised from now on.");
     }
 
     private Reply holidays(Invocation invocation, String country) {
@@ -70,8 +101,14 @@ public final class SettingsCommands implements CommandHandler {
         Message.Builder out = Message.builder(Text.plain("How to use Holdfast"))
                 .section(Text.builder().strong("Holdfast").plain(" keeps promises to clients visible, owned and kept.").build());
         List.of("/promise help — make, list and keep promises to clients",
+                        "/escalate help — raise client issues with owners and SLA clocks",
                         "/holdfast — show this workspace's settings",
-                        "/holdfast holidays US — skip a country's public holidays when counting business days (admins; /holdfast holidays off to undo)")
+                        "/holdfast holidays US — skip a country's public holidays when counting business days (admins; /holdfast holidays off to undo)",
+                        "/holdfast timezone Europe/London — the workspace's time zone for business hours (admins)",
+                        "/holdfast leads @dana @lee — escalation leads (admins)",
+                        "/holdfast escalations #support — where escalation cards go when the account has no channel",
+                        "/holdfast sla — show SLA windows; " + EscalationSettingsCommands.SLA_EXAMPLE + " to change them",
+                        "/holdfast authority P2 <what the front line may offer> · /holdfast repeat 30 (days for a repeat escalation)")
                 .forEach(line -> out.section(Text.plain(line)));
         return out.build();
     }

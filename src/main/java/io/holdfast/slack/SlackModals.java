@@ -4,10 +4,12 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.DatePickerElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.block.element.TimePickerElement;
 import com.slack.api.model.block.element.UsersSelectElement;
 import com.slack.api.model.view.View;
@@ -78,6 +80,14 @@ final class SlackModals {
     private static BlockElement element(Form.Input input) {
         if (input instanceof Form.UserPick u) {
             return UsersSelectElement.builder().actionId(u.id()).initialUser(u.initialUserId()).build();
+        }
+        if (input instanceof Form.Choice choice) {
+            List<OptionObject> options = choice.options().stream()
+                    .map(option -> OptionObject.builder().text(plain(option)).value(option).build()).toList();
+            return StaticSelectElement.builder().actionId(choice.id()).options(options)
+                    .initialOption(choice.initial() == null ? null : OptionObject.builder().text(plain(choice.initial()))
+                            .value(choice.initial()).build())
+                    .build();
         }
         if (input instanceof Form.DatePick d) {
             return DatePickerElement.builder().actionId(d.id()).initialDate(d.initial() == null ? null : d.initial().toString()).build();

@@ -51,7 +51,12 @@ final class SlackText {
                 }
                 yield Mentions.token(id);
             }
-            case "#" -> "#" + Mentions.literal(unescape(label != null && !label.isBlank() ? label : id));
+            case "#" -> {
+                if (label != null && !label.isBlank()) {
+                    labels.put(id, unescape(label));
+                }
+                yield Mentions.channelToken(id);
+            }
             default -> "@" + Mentions.literal(unescape(label != null && !label.isBlank() ? label.replaceFirst("^@", "") : id.replaceFirst("^subteam\\^", "")));
         };
     }

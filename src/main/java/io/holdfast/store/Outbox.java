@@ -49,9 +49,10 @@ public final class Outbox {
     /** Where a delivered post landed: the channel and the platform's message reference (Slack ts). */
     public record Landing(String channel, String ref) {}
 
-    public void post(Connection c, long tenantId, String key, String channel, String threadKey, String subject, Message message)
+    /** Queues a post; returns false when a post with this key was queued before (nothing changes then). */
+    public boolean post(Connection c, long tenantId, String key, String channel, String threadKey, String subject, Message message)
             throws SQLException {
-        enqueue(c, tenantId, key, Action.POST, channel, threadKey, null, subject, message);
+        return enqueue(c, tenantId, key, Action.POST, channel, threadKey, null, subject, message);
     }
 
     /** Rewrites the post with {@code targetKey}; {@code channel} is where it was posted, so rate limits hold the right channel. */
@@ -62,9 +63,9 @@ public final class Outbox {
         enqueue(c, tenantId, key, Action.UPDATE, channel, null, targetKey, null, message);
     }
 
-    private void enqueue(Connection c, long tenantId, String key, Action action, String channel, String threadKey, String targetKey,
-                         String subject, Message message) throws SQLException {
-        Sql.update(c, "INSERT INTO outbox (tenant_id, idempotency_key, action, channel, thread_key, target_key, subject, body, status, "
+    private boolean enqueue(Connection c, long tenantId, String key, Action action, String channel, String threadKey, String targetKey,
+                            String subject, Message message) throws SQLException {
+        return 1 == Sql.update(c, "INSERT INTO outbox (tenant_id, idempotency_key, action, channel, thread_key, target_key, subject, body, status, "
                         + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) "
                         + "ON CONFLICT (tenant_id, idempotency_key) DO NOTHING",
                 tenantId, key, action.name(), channel, threadKey, targetKey, subject, json.write(message), clock.millis(), clock.millis());
@@ -153,6 +154,26 @@ public final class Outbox {
     /** Told, inside the marking transaction, where a post about a subject landed (e.g. to remember a card's ts). */
     @FunctionalInterface
     public interface Listener {
+
+        /** Tells each of {@code listeners} in turn; each ignores subjects that aren't its own. */
+        static Listener all(List<Listener> listeners) {
+            return new Listener() {
+                @Override
+                public void sent(Connection c, long tenantId, String subject, Landing landing) throws SQLException {
+                    for (Listener listener : listeners) {
+                        listener.sent(c, tenantId, subject, landing);
+                    }
+                }
+
+                @Override
+                public void failed(Connection c, long tenantId, String subject, String error) throws SQLException {
+                    for (Listener listener : listeners) {
+                        listener.failed(c, tenantId, subject, error);
+                    }
+                }
+            };
+        }
+
         void sent(Connection c, long tenantId, String subject, Landing landing) throws SQLException;
 
         /** Told when a post about a subject was given up on, so someone can be told instead of nobody. */

@@ -51,6 +51,10 @@ public final class TenantStore {
         db.write(c -> Sql.update(c, "UPDATE tenants SET holiday_country = ? WHERE id = ?", country, tenantId));
     }
 
+    public void setTimeZone(long tenantId, ZoneId zone) {
+        db.write(c -> Sql.update(c, "UPDATE tenants SET time_zone = ? WHERE id = ?", zone.getId(), tenantId));
+    }
+
     private Tenant tenant(ResultSet rs) throws SQLException {
         String country = rs.getString("holiday_country");
         return new Tenant(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),

@@ -18,7 +18,7 @@ class SlackTextTest {
             "<@U1> Acme: x => <@U1> Acme: x",
             "tell <!channel> and <!here> => tell @channel and @here",
             "ping <!subteam^S1|@leads> => ping @leads",
-            "see <#C1|general> => see #general",
+            "see <#C1|general> => see <#C1>",
             "read <https://acme.example/q|the quote> => read the quote",
             "read <https://acme.example/q> => read https://acme.example/q",
             "a &lt;b&gt; &amp; c => a <b> & c",
