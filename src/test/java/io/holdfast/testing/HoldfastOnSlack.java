@@ -54,6 +54,15 @@ public final class HoldfastOnSlack implements AutoCloseable {
         app.close();
     }
 
+    /** Runs the SLA clock watch now, as the scheduler does every minute; returns how many notices it queued. */
+    public int checkSlaClocks() {
+        return app.slaWatch().check();
+    }
+
+    public java.util.Set<String> scheduledJobs() throws Exception {
+        return app.schedules().scheduledJobs();
+    }
+
     public SlackRequests requests() {
         return requests;
     }
