@@ -269,6 +269,20 @@ class EscalationOnSlackTest {
     }
 
     @Test
+    void aTenantsSlaAndAuthoritySettingsShapeNewEscalations() {
+        String sla = say(LEAD, "/holdfast", "sla P1 ack 30m resolve 48h");
+        assertTrue(sla.contains("acknowledge within 30 minutes, resolve within 48 hours"), sla);
+        say(LEAD, "/holdfast", "authority P1 frontline may offer a credit up to $75 or one free month; more needs a lead");
+        assertTrue(holdfast.command(SAM, "/holdfast", "sla").body().contains("P1: acknowledge within 30 minutes"));
+        assertTrue(say(SAM, "/holdfast", "sla P1 ack 1m").contains("Only workspace admins and escalation leads"));
+
+        String reply = escalate(REPORTER, "Acme Corp P1: checkout is down").json().get("text").getAsString();
+
+        assertTrue(reply.contains("Acknowledge by Tue 24 Nov 10:30, resolve by Thu 26 Nov 10:00"), reply);
+        assertTrue(card(1).text().contains("Authority for P1: frontline may offer a credit up to $75 or one free month"), card(1).text());
+    }
+
+    @Test
     void theSlaWatchRunsOnTheScheduler() throws Exception {
         assertTrue(holdfast.scheduledJobs().contains("sla-watch"));
     }
