@@ -8,6 +8,7 @@ import io.holdfast.console.Console;
 import io.holdfast.console.ConsoleChat;
 import io.holdfast.core.Chat;
 import io.holdfast.core.CommandRouter;
+import io.holdfast.core.Groups;
 import io.holdfast.core.People;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Reply;
@@ -21,6 +22,7 @@ import io.holdfast.escalation.EscalationMessages;
 import io.holdfast.escalation.EscalationService;
 import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.escalation.EscalationStore;
+import io.holdfast.escalation.LeadDirectory;
 import io.holdfast.escalation.SlaCalculator;
 import io.holdfast.escalation.SlaWatch;
 import io.holdfast.promise.DueInput;
@@ -36,6 +38,7 @@ import io.holdfast.schedule.Schedules;
 import io.holdfast.settings.SettingsCommands;
 import io.holdfast.slack.SlackApp;
 import io.holdfast.slack.SlackChat;
+import io.holdfast.slack.SlackGroups;
 import io.holdfast.slack.SlackPeople;
 import io.holdfast.slack.SlackRequestVerifier;
 import io.holdfast.slack.SlackSignatureFilter;
@@ -85,6 +88,7 @@ public final class App implements AutoCloseable {
             chats.put(Platform.CONSOLE, new ConsoleChat(consoleOut));
         }
         Map<Platform, People> directories = new EnumMap<>(Platform.class);
+        Map<Platform, Groups> groupDirectories = new EnumMap<>(Platform.class);
         Slack slack = null;
         SlackPeople slackPeople = null;
         if (serveHttp && config.slackEnabled()) {
@@ -93,6 +97,7 @@ public final class App implements AutoCloseable {
             chats.put(Platform.SLACK, new SlackChat(slack, token));
             slackPeople = new SlackPeople(SlackApp.quickClient(config.slackApiUrl().toString()), token, users, clock);
             directories.put(Platform.SLACK, slackPeople);
+            groupDirectories.put(Platform.SLACK, new SlackGroups(SlackApp.quickClient(config.slackApiUrl().toString()), token, clock));
         } else if (serveHttp) {
             log.info("Slack is off: {}", config.slackOffReason().orElseThrow());
         }
@@ -122,8 +127,11 @@ public final class App implements AutoCloseable {
                 .form(PromiseForms.UPDATE, promiseForms::submitUpdate);
         EscalationSettings escalationSettings = new EscalationSettings(db);
         EscalationMessages escalationMessages = new EscalationMessages();
+        Groups groups = (tenant, groupId, userId) -> groupDirectories.containsKey(tenant.platform())
+                && groupDirectories.get(tenant.platform()).isMember(tenant, groupId, userId);
+        LeadDirectory leads = new LeadDirectory(escalationSettings, groups);
         EscalationService escalations = new EscalationService(db, escalationStore, accounts, escalationSettings, outbox, escalationMessages,
-                new SlaCalculator(), clock, delivery::wake);
+                new SlaCalculator(), leads, clock, delivery::wake);
         EscalationForms escalationForms = new EscalationForms(escalations, escalationMessages);
         EscalationActions escalationActions = new EscalationActions(escalations, escalationForms, escalationMessages);
         router.command("escalate", new EscalationCommands(escalations, escalationMessages, escalationForms))
@@ -137,7 +145,7 @@ public final class App implements AutoCloseable {
         slaWatch = new SlaWatch(db, escalationStore, escalationSettings, escalations, tenants, outbox, escalationMessages, clock,
                 delivery::wake);
         schedules = new Schedules(Map.of("sla-watch", slaWatch::check));
-        router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings));
+        router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads));
         // Listed in the app manifest so the command exists in Slack; answered plainly until its release lands.
         router.command("kudos", invocation -> Reply.show("/kudos is coming in a later Holdfast release. "
                 + "Until then, thank them in the channel and keep your promises with /promise."));

@@ -2,6 +2,7 @@
 
 ALTER TABLE tenants ADD COLUMN escalation_channel TEXT;
 ALTER TABLE tenants ADD COLUMN repeat_window_days INTEGER NOT NULL DEFAULT 30;
+ALTER TABLE tenants ADD COLUMN escalation_lead_group TEXT;
 
 ALTER TABLE accounts ADD COLUMN channel TEXT;
 ALTER TABLE accounts ADD COLUMN review_required_since BIGINT;

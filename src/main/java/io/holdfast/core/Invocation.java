@@ -26,6 +26,7 @@ public record Invocation(Actor actor, String channelId, String text, Map<String,
     public String plain(String typed) {
         String people = Mentions.TOKEN.matcher(typed).replaceAll(m -> "@" + mentionLabels.getOrDefault(m.group(1), m.group(1)));
         String channels = Mentions.CHANNEL_TOKEN.matcher(people).replaceAll(m -> "#" + mentionLabels.getOrDefault(m.group(1), m.group(1)));
-        return Mentions.unguard(channels);
+        String groups = Mentions.GROUP_TOKEN.matcher(channels).replaceAll(m -> "@" + mentionLabels.getOrDefault(m.group(1), m.group(1)));
+        return Mentions.unguard(groups);
     }
 }

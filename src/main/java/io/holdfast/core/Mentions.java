@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Mentions {
     static final Pattern TOKEN = Pattern.compile("<@([A-Za-z0-9._:-]+)>");
     static final Pattern CHANNEL_TOKEN = Pattern.compile("<#([A-Za-z0-9._:@-]+)>");
+    static final Pattern GROUP_TOKEN = Pattern.compile("<&([A-Za-z0-9._:-]+)>");
     private static final String GUARD = "\u2060";
     private static final Pattern LEADING = Pattern.compile("^<@([A-Za-z0-9._:-]+)>\\s*");
 
@@ -26,6 +27,17 @@ public final class Mentions {
         return "<#" + channelId + ">";
     }
 
+    /** The neutral token for a group of people (a Slack user group). */
+    public static String groupToken(String groupId) {
+        return "<&" + groupId + ">";
+    }
+
+    /** The whole of {@code text} as one group, e.g. "leads @cs-leads". */
+    public static Optional<String> onlyGroup(String text) {
+        Matcher m = GROUP_TOKEN.matcher(text.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** The whole of {@code text} as one channel, e.g. the target of "escalations #support". */
     public static Optional<String> onlyChannel(String text) {
         Matcher m = CHANNEL_TOKEN.matcher(text.strip());
@@ -37,11 +49,11 @@ public final class Mentions {
      * is broken with an invisible word joiner, so it is shown as typed but never read as a token.
      */
     public static String literal(String typed) {
-        return typed.replace("<@", "<" + GUARD + "@").replace("<#", "<" + GUARD + "#");
+        return typed.replace("<@", "<" + GUARD + "@").replace("<#", "<" + GUARD + "#").replace("<&", "<" + GUARD + "&");
     }
 
     static String unguard(String text) {
-        return text.replace("<" + GUARD + "@", "<@").replace("<" + GUARD + "#", "<#");
+        return text.replace("<" + GUARD + "@", "<@").replace("<" + GUARD + "#", "<#").replace("<" + GUARD + "&", "<&");
     }
 
     /** Where {@code c} first occurs outside mention tokens (some platforms' ids contain colons), or -1. */

@@ -17,6 +17,9 @@ public sealed interface Span {
     /** A person, rendered by the platform from their id (so it always shows their current name). */
     record Mention(String userId) implements Span {}
 
+    /** A group of people the platform knows (a Slack user group), notifying its members. */
+    record Group(String groupId) implements Span {}
+
     /**
      * A moment in time. Platforms that can show it in each viewer's own zone do so; others print
      * {@code fallback}, which is already formatted in the zone of the person it matters to.

@@ -29,6 +29,8 @@ public record Text(List<Span> spans) {
                 out.append(s.text());
             } else if (span instanceof Span.Mention m) {
                 out.append('@').append(m.userId());
+            } else if (span instanceof Span.Group g) {
+                out.append('@').append(g.groupId());
             } else if (span instanceof Span.When w) {
                 out.append(w.fallback());
             }
@@ -51,6 +53,11 @@ public record Text(List<Span> spans) {
 
         public Builder mention(String userId) {
             spans.add(new Span.Mention(userId));
+            return this;
+        }
+
+        public Builder group(String groupId) {
+            spans.add(new Span.Group(groupId));
             return this;
         }
 

@@ -122,7 +122,7 @@ public final class EscalationMessages {
     }
 
     /** The thread warning at 75% of a window, to the owner, or the reporter and the leads while nobody owns it. */
-    public Message warning(Escalation e, boolean ack, List<String> leads, ZoneId zone) {
+    public Message warning(Escalation e, boolean ack, Leads leads, ZoneId zone) {
         Instant due = ack ? e.ackClock().due() : e.resolveClock().due();
         Text.Builder text = Text.builder().plain("⏰ ");
         addressees(text, e, leads);
@@ -131,24 +131,24 @@ public final class EscalationMessages {
                 .when(due, Times.withZone(due, zone)).plain(".").build());
     }
 
-    public Message breach(Escalation e, boolean ack, List<String> leads) {
+    public Message breach(Escalation e, boolean ack, Leads leads) {
         Text.Builder text = Text.builder().plain("🚨 ");
         addressees(text, e, leads);
         return Message.of(text.plain(" #" + e.number() + (ack ? " breached its acknowledge SLA (" : " breached its resolve SLA (")
                 + e.severity() + "). It stays on the at-risk list until it is " + (ack ? "acknowledged." : "resolved.")).build());
     }
 
-    private static void addressees(Text.Builder text, Escalation e, List<String> leads) {
+    private static void addressees(Text.Builder text, Escalation e, Leads leads) {
         if (e.ownerId() != null) {
             text.mention(e.ownerId());
             return;
         }
         text.mention(e.reporterId());
-        leads.stream().filter(lead -> !lead.equals(e.reporterId())).forEach(lead -> text.plain(" ").mention(lead));
+        leads.mention(text, e.reporterId());
     }
 
     /** Posted in the new card's thread when an account escalates again within the repeat window. */
-    public Message leadershipReview(Escalation e, List<Escalation> earlier, List<String> leads, Duration window) {
+    public Message leadershipReview(Escalation e, List<Escalation> earlier, Leads leads, Duration window) {
         Text.Builder text = Text.builder().plain("🚩 Leadership review: ").strong(e.accountName()).plain(" has escalated "
                 + (earlier.size() + 1) + " times in " + window.toDays() + " days (#" + e.number());
         earlier.forEach(previous -> text.plain(", #" + previous.number() + " " + previous.severity() + " " + previous.summary()));
@@ -156,8 +156,8 @@ public final class EscalationMessages {
         if (leads.isEmpty()) {
             text.plain("No escalation leads are set; set them with /holdfast leads @a @b.");
         } else {
-            leads.forEach(lead -> text.mention(lead).plain(" "));
-            text.plain("please review the account and press Reviewed on the card.");
+            leads.mention(text, null);
+            text.plain(" please review the account and press Reviewed on the card.");
         }
         return Message.of(text.build());
     }

@@ -31,11 +31,12 @@ public final class EscalationService {
     private final Outbox outbox;
     private final EscalationMessages messages;
     private final SlaCalculator sla;
+    private final LeadDirectory leads;
     private final Clock clock;
     private final Runnable afterCommit;
 
     public EscalationService(Database db, EscalationStore escalations, AccountStore accounts, EscalationSettings settings, Outbox outbox,
-                             EscalationMessages messages, SlaCalculator sla, Clock clock, Runnable afterCommit) {
+                             EscalationMessages messages, SlaCalculator sla, LeadDirectory leads, Clock clock, Runnable afterCommit) {
         this.db = db;
         this.escalations = escalations;
         this.accounts = accounts;
@@ -43,6 +44,7 @@ public final class EscalationService {
         this.outbox = outbox;
         this.messages = messages;
         this.sla = sla;
+        this.leads = leads;
         this.clock = clock;
         this.afterCommit = afterCommit;
     }
@@ -126,8 +128,8 @@ public final class EscalationService {
 
     /** A lead confirms the account was reviewed after repeat escalations. */
     public Escalation markReviewed(Actor actor, Escalation e) {
-        List<String> leads = settings.leads(actor.tenant().id());
-        if (!leads.contains(actor.userId()) && !(leads.isEmpty() && actor.admin())) {
+        boolean noLeads = leads.leads(actor.tenant()).isEmpty();
+        if (!leads.isLead(actor.tenant(), actor.userId()) && !(noLeads && actor.admin())) {
             throw new UserInputException("Only an escalation lead can mark the account reviewed. Leads are set with /holdfast leads @a @b.");
         }
         Instant now = clock.instant();
@@ -171,7 +173,7 @@ public final class EscalationService {
     /** Throws the polite refusal unless the actor is the owner, the reporter or a lead. */
     public void requireMayWork(Actor actor, Escalation e) {
         if (!actor.userId().equals(e.ownerId()) && !actor.userId().equals(e.reporterId())
-                && !settings.isLead(actor.tenant().id(), actor.userId())) {
+                && !leads.isLead(actor.tenant(), actor.userId())) {
             throw new UserInputException("Only the owner or the reporter of #" + e.number() + ", or an escalation lead, can do that. "
                     + "Ask in the card's thread, or acknowledge it to take it on.");
         }

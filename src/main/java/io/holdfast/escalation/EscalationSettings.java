@@ -19,25 +19,25 @@ public final class EscalationSettings {
         this.db = db;
     }
 
-    public List<String> leads(Connection c, long tenantId) throws SQLException {
-        return Sql.list(c, "SELECT user_id FROM escalation_leads WHERE tenant_id = ? ORDER BY user_id", rs -> rs.getString(1), tenantId);
+    public Leads leads(Connection c, long tenantId) throws SQLException {
+        List<String> users = Sql.list(c, "SELECT user_id FROM escalation_leads WHERE tenant_id = ? ORDER BY user_id", rs -> rs.getString(1),
+                tenantId);
+        String group = Sql.one(c, "SELECT escalation_lead_group FROM tenants WHERE id = ?", rs -> rs.getString(1), tenantId).orElse(null);
+        return new Leads(users, group);
     }
 
-    public List<String> leads(long tenantId) {
+    public Leads leads(long tenantId) {
         return db.read(c -> leads(c, tenantId));
     }
 
-    public boolean isLead(long tenantId, String userId) {
-        return leads(tenantId).contains(userId);
-    }
-
-    /** Replaces the leads with {@code userIds} (an empty list removes them all). */
-    public void setLeads(long tenantId, List<String> userIds) {
+    /** Replaces the leads (empty users and a null group remove them all). */
+    public void setLeads(long tenantId, Leads leads) {
         db.write(c -> {
             Sql.update(c, "DELETE FROM escalation_leads WHERE tenant_id = ?", tenantId);
-            for (String userId : userIds) {
+            for (String userId : leads.users()) {
                 Sql.update(c, "INSERT INTO escalation_leads (tenant_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", tenantId, userId);
             }
+            Sql.update(c, "UPDATE tenants SET escalation_lead_group = ? WHERE id = ?", leads.group(), tenantId);
             return null;
         });
     }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,7 +60,7 @@ public final class SlaWatch {
         if (e.isResolved()) {
             return 0;
         }
-        List<String> leads = settings.leads(c, tenant.id());
+        Leads leads = settings.leads(c, tenant.id());
         int queued = 0;
         if (!e.isAcknowledged() && !e.ackBreached()) {
             queued += clockNotice(c, tenant, e, true, leads, now);
@@ -72,7 +71,7 @@ public final class SlaWatch {
         return queued;
     }
 
-    private int clockNotice(Connection c, Tenant tenant, Escalation e, boolean ack, List<String> leads, Instant now) throws SQLException {
+    private int clockNotice(Connection c, Tenant tenant, Escalation e, boolean ack, Leads leads, Instant now) throws SQLException {
         SlaClock clockOf = ack ? e.ackClock() : e.resolveClock();
         String prefix = "escalation:" + e.id() + (ack ? ":ack" : ":r" + e.round() + ":resolve");
         if (!now.isBefore(clockOf.due())) {

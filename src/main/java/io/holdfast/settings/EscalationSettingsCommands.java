@@ -7,11 +7,12 @@ import io.holdfast.core.Reply;
 import io.holdfast.core.Text;
 import io.holdfast.core.UserInputException;
 import io.holdfast.escalation.EscalationSettings;
+import io.holdfast.escalation.LeadDirectory;
+import io.holdfast.escalation.Leads;
 import io.holdfast.escalation.Severity;
 import io.holdfast.escalation.SlaPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,39 +23,55 @@ final class EscalationSettingsCommands {
     static final String SLA_EXAMPLE = "/holdfast sla P1 ack 30m resolve 48h";
 
     private final EscalationSettings settings;
+    private final LeadDirectory leadDirectory;
 
-    EscalationSettingsCommands(EscalationSettings settings) {
+    EscalationSettingsCommands(EscalationSettings settings, LeadDirectory leadDirectory) {
         this.settings = settings;
+        this.leadDirectory = leadDirectory;
     }
 
     Reply leads(Invocation invocation, String args) {
         long tenantId = invocation.tenant().id();
         if (args.isEmpty()) {
-            List<String> leads = settings.leads(tenantId);
+            Leads leads = settings.leads(tenantId);
             if (leads.isEmpty()) {
-                return Reply.show("No escalation leads yet. Set them with /holdfast leads @dana @lee (workspace admins).");
+                return Reply.show("No escalation leads yet. Set them with /holdfast leads @dana @lee, or a user group: "
+                        + "/holdfast leads @cs-leads (workspace admins).");
             }
-            Text.Builder text = Text.builder().plain("Escalation leads:");
-            leads.forEach(lead -> text.plain(" ").mention(lead));
-            return Reply.show(Message.of(text.build()));
+            return Reply.show(Message.of(describe(Text.builder().plain("Escalation leads:"), leads).build()));
         }
         if (!invocation.actor().admin()) {
             throw new UserInputException("Only a workspace admin can choose the escalation leads.");
         }
         if (args.equalsIgnoreCase("off") || args.equalsIgnoreCase("none")) {
-            settings.setLeads(tenantId, List.of());
+            settings.setLeads(tenantId, new Leads(List.of(), null));
             return Reply.show("Removed the escalation leads.");
         }
-        List<String> leads = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        String group = null;
         for (String word : args.split("\\s+")) {
-            leads.add(Mentions.only(word).orElseThrow(() -> new UserInputException(
-                    "Mention each lead. Example: /holdfast leads @dana @lee")));
+            Optional<String> person = Mentions.only(word);
+            Optional<String> team = Mentions.onlyGroup(word);
+            if (person.isPresent()) {
+                users.add(person.get());
+            } else if (team.isPresent() && group == null) {
+                group = team.get();
+            } else {
+                throw new UserInputException("Mention each lead, or one user group. Example: /holdfast leads @dana @lee");
+            }
         }
+        Leads leads = new Leads(users, group);
         settings.setLeads(tenantId, leads);
-        Text.Builder text = Text.builder().plain("Escalation leads are now");
-        leads.forEach(lead -> text.plain(" ").mention(lead));
-        return Reply.show(Message.of(text.plain(". They are asked to review repeat escalations and may assign, resolve and reopen any.")
-                .build()));
+        return Reply.show(Message.of(describe(Text.builder().plain("Escalation leads are now"), leads)
+                .plain(". They are asked to review repeat escalations and may assign, resolve and reopen any.").build()));
+    }
+
+    private static Text.Builder describe(Text.Builder text, Leads leads) {
+        leads.users().forEach(lead -> text.plain(" ").mention(lead));
+        if (leads.group() != null) {
+            text.plain(" ").group(leads.group());
+        }
+        return text;
     }
 
     Reply escalationChannel(Invocation invocation, String args) {
@@ -145,7 +162,7 @@ final class EscalationSettingsCommands {
     }
 
     private void requireChanger(Invocation invocation) {
-        if (!invocation.actor().admin() && !settings.isLead(invocation.tenant().id(), invocation.actor().userId())) {
+        if (!invocation.actor().admin() && !leadDirectory.isLead(invocation.tenant(), invocation.actor().userId())) {
             throw new UserInputException("Only workspace admins and escalation leads can change escalation settings.");
         }
     }

@@ -9,6 +9,7 @@ import io.holdfast.core.Text;
 import io.holdfast.core.UserInputException;
 import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.escalation.EscalationSettings;
+import io.holdfast.escalation.LeadDirectory;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import io.holdfast.store.TenantStore;
@@ -23,10 +24,10 @@ public final class SettingsCommands implements CommandHandler {
     private final HolidayCalendars calendars;
     private final EscalationSettingsCommands escalation;
 
-    public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings) {
+    public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings, LeadDirectory leads) {
         this.tenants = tenants;
         this.calendars = calendars;
-        this.escalation = new EscalationSettingsCommands(escalationSettings);
+        this.escalation = new EscalationSettingsCommands(escalationSettings, leads);
     }
 
     @Override

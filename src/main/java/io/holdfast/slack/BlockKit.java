@@ -105,6 +105,8 @@ final class BlockKit {
                 out.append('*').append(escape(s.text()).replace("*", "∗")).append('*');
             } else if (span instanceof Span.Mention m) {
                 out.append("<@").append(m.userId().replaceAll("[^A-Za-z0-9]", "")).append('>');
+            } else if (span instanceof Span.Group g) {
+                out.append("<!subteam^").append(g.groupId().replaceAll("[^A-Za-z0-9]", "")).append('>');
             } else if (span instanceof Span.When w) {
                 out.append("<!date^").append(w.at().getEpochSecond()).append("^{date_short_pretty} {time}|")
                         .append(escape(w.fallback()).replace("|", "/")).append('>');

@@ -57,7 +57,16 @@ final class SlackText {
                 }
                 yield Mentions.channelToken(id);
             }
-            default -> "@" + Mentions.literal(unescape(label != null && !label.isBlank() ? label.replaceFirst("^@", "") : id.replaceFirst("^subteam\\^", "")));
+            default -> {
+                if (id.startsWith("subteam^")) {
+                    String group = id.substring("subteam^".length());
+                    if (label != null && !label.isBlank()) {
+                        labels.put(group, unescape(label).replaceFirst("^@", ""));
+                    }
+                    yield Mentions.groupToken(group);
+                }
+                yield "@" + Mentions.literal(unescape(label != null && !label.isBlank() ? label.replaceFirst("^@", "") : id));
+            }
         };
     }
 

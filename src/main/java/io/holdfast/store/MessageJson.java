@@ -28,6 +28,7 @@ final class MessageJson {
         @JsonSubTypes.Type(value = Span.Plain.class, name = "plain"),
         @JsonSubTypes.Type(value = Span.Strong.class, name = "strong"),
         @JsonSubTypes.Type(value = Span.Mention.class, name = "mention"),
+        @JsonSubTypes.Type(value = Span.Group.class, name = "group"),
         @JsonSubTypes.Type(value = Span.When.class, name = "when")
     })
     private interface SpanTypes {

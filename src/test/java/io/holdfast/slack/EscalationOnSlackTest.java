@@ -225,6 +225,38 @@ class EscalationOnSlackTest {
     }
 
     @Test
+    void leadsMayBeASlackUserGroup() {
+        holdfast.slack.group("SLEADS", "UGRP");
+        holdfast.slack.user("UGRP", "Gus", "America/New_York", false);
+        String set = say(ADMIN, "/holdfast", "leads <!subteam^SLEADS|@cs-leads>");
+        assertTrue(set.contains("<!subteam^SLEADS>"), set);
+        escalate(REPORTER, "Acme Corp P1: checkout is down");
+        String ts = cardTs(1);
+
+        assertTrue(say("UGRP", "/escalate", "assign #1 <@ULEE|lee>").contains("Assigned #1"), "a member of the group is a lead");
+        assertTrue(say(LEAD, "/escalate", "assign #1 <@ULEE|lee>").contains("Only the owner"), "the old list was replaced");
+
+        holdfast.clock.advance(Duration.ofHours(60));
+        holdfast.checkSlaClocks();
+        SlackCall warning = holdfast.slack.awaitCall("chat.postMessage", c -> ts.equals(c.param("thread_ts")) && c.text().contains("⏰"), WAIT);
+        assertTrue(warning.text().contains("<@ULEE>"), "an owned escalation warns its owner: " + warning.text());
+    }
+
+    @Test
+    void unassignedWarningsMentionTheLeadGroup() {
+        holdfast.slack.group("SLEADS", "UGRP");
+        say(ADMIN, "/holdfast", "leads <!subteam^SLEADS|@cs-leads>");
+        escalate(REPORTER, "Acme Corp P1: checkout is down");
+        String ts = cardTs(1);
+
+        holdfast.clock.advance(Duration.ofMinutes(50));
+        holdfast.checkSlaClocks();
+
+        SlackCall warning = holdfast.slack.awaitCall("chat.postMessage", c -> ts.equals(c.param("thread_ts")), WAIT);
+        assertTrue(warning.text().contains("<!subteam^SLEADS>") && warning.text().contains("<@UREP>"), warning.text());
+    }
+
+    @Test
     void anEscalationChannelReceivesTheCards() {
         say(ADMIN, "/holdfast", "escalations <#CESC|escalations>");
 

@@ -17,7 +17,7 @@ class SlackTextTest {
             "<@U1|lee> Acme: x by friday => <@U1> Acme: x by friday",
             "<@U1> Acme: x => <@U1> Acme: x",
             "tell <!channel> and <!here> => tell @channel and @here",
-            "ping <!subteam^S1|@leads> => ping @leads",
+            "ping <!subteam^S1|@leads> => ping <&S1>",
             "see <#C1|general> => see <#C1>",
             "read <https://acme.example/q|the quote> => read the quote",
             "read <https://acme.example/q> => read https://acme.example/q",

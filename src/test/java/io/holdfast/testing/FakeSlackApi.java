@@ -1,6 +1,7 @@
 package io.holdfast.testing;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -72,6 +73,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final Map<String, FakeUser> users = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final AtomicLong messageSequence = new AtomicLong();
     private final AtomicLong viewSequence = new AtomicLong();
 
@@ -127,6 +129,12 @@ public final class FakeSlackApi implements AutoCloseable {
         CountDownLatch gate = new CountDownLatch(1);
         gates.put(method, gate);
         return gate;
+    }
+
+    /** Makes {@code usergroups.users.list} list these members for the user group {@code groupId}. */
+    public FakeSlackApi group(String groupId, String... members) {
+        groups.put(groupId, List.of(members));
+        return this;
     }
 
     /** The next call to {@code method} gets HTTP 200 with {@code ok:false} and this error. */
@@ -252,6 +260,11 @@ public final class FakeSlackApi implements AutoCloseable {
                 exchange.getResponseHeaders().set("x-oauth-scopes", "commands,chat:write,chat:write.public,users:read");
             }
             case "users.info" -> answer.add("user", userJson(call.param("user")));
+            case "usergroups.users.list" -> {
+                JsonArray members = new JsonArray();
+                groups.getOrDefault(call.param("usergroup"), List.of()).forEach(members::add);
+                answer.add("users", members);
+            }
             case "chat.postMessage" -> {
                 String ts = nextTs();
                 answer.addProperty("channel", call.param("channel"));
