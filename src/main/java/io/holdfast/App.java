@@ -11,7 +11,6 @@ import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Groups;
 import io.holdfast.core.People;
 import io.holdfast.core.Platform;
-import io.holdfast.core.Reply;
 import io.holdfast.core.time.DueDateReader;
 import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.escalation.EscalationActions;
@@ -25,6 +24,13 @@ import io.holdfast.escalation.EscalationStore;
 import io.holdfast.escalation.LeadDirectory;
 import io.holdfast.escalation.SlaCalculator;
 import io.holdfast.escalation.SlaWatch;
+import io.holdfast.kudos.KudosCommands;
+import io.holdfast.kudos.KudosForms;
+import io.holdfast.kudos.KudosMessages;
+import io.holdfast.kudos.KudosService;
+import io.holdfast.kudos.KudosSettings;
+import io.holdfast.kudos.KudosStore;
+import io.holdfast.kudos.ShoutOut;
 import io.holdfast.promise.DueInput;
 import io.holdfast.promise.PromiseActions;
 import io.holdfast.promise.PromiseCards;
@@ -70,6 +76,7 @@ public final class App implements AutoCloseable {
     private final TenantStore tenants;
     private final WebServer web;
     private final SlaWatch slaWatch;
+    private final ShoutOut shoutOut;
     private final Schedules schedules;
 
     private App(Config config, Clock clock, PrintStream consoleOut, boolean serveHttp) throws Exception {
@@ -144,11 +151,17 @@ public final class App implements AutoCloseable {
                 .form(EscalationForms.RESOLVE, escalationForms::submitResolve);
         slaWatch = new SlaWatch(db, escalationStore, escalationSettings, escalations, tenants, outbox, escalationMessages, clock,
                 delivery::wake);
-        schedules = new Schedules(Map.of("sla-watch", slaWatch::check));
-        router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads));
-        // Listed in the app manifest so the command exists in Slack; answered plainly until its release lands.
-        router.command("kudos", invocation -> Reply.show("/kudos is coming in a later Holdfast release. "
-                + "Until then, thank them in the channel and keep your promises with /promise."));
+        KudosSettings kudosSettings = new KudosSettings(db);
+        KudosStore kudosStore = new KudosStore();
+        KudosMessages kudosMessages = new KudosMessages();
+        KudosService kudos = new KudosService(db, kudosStore, accounts, kudosSettings, leads, outbox, kudosMessages, clock, delivery::wake);
+        KudosForms kudosForms = new KudosForms(kudos, kudosMessages);
+        router.command("kudos", new KudosCommands(kudos, kudosMessages, clock))
+                .action(KudosMessages.VERIFY_ACTION, kudosForms::verifyButton)
+                .form(KudosForms.VERIFY, kudosForms::submitVerify);
+        shoutOut = new ShoutOut(db, kudosStore, kudosSettings, tenants, outbox, kudosMessages, clock, delivery::wake);
+        schedules = new Schedules(Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check));
+        router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock));
 
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;
@@ -201,6 +214,11 @@ public final class App implements AutoCloseable {
     /** The SLA clock watch the scheduler runs every minute; tests run it after moving the clock. */
     public SlaWatch slaWatch() {
         return slaWatch;
+    }
+
+    /** The monthly shout-out check the scheduler runs every minute; tests run it after moving the clock. */
+    public ShoutOut shoutOut() {
+        return shoutOut;
     }
 
     public Schedules schedules() {

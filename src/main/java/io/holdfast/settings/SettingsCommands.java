@@ -10,6 +10,8 @@ import io.holdfast.core.UserInputException;
 import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.escalation.LeadDirectory;
+import io.holdfast.kudos.KudosSettings;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import io.holdfast.store.TenantStore;
@@ -23,11 +25,14 @@ public final class SettingsCommands implements CommandHandler {
     private final TenantStore tenants;
     private final HolidayCalendars calendars;
     private final EscalationSettingsCommands escalation;
+    private final KudosSettingsCommands recognition;
 
-    public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings, LeadDirectory leads) {
+    public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings, LeadDirectory leads,
+                            KudosSettings kudosSettings, Clock clock) {
         this.tenants = tenants;
         this.calendars = calendars;
         this.escalation = new EscalationSettingsCommands(escalationSettings, leads);
+        this.recognition = new KudosSettingsCommands(kudosSettings, clock);
     }
 
     @Override
@@ -45,6 +50,8 @@ public final class SettingsCommands implements CommandHandler {
             case "sla" -> escalation.sla(invocation, args);
             case "authority" -> escalation.authority(invocation, args);
             case "repeat" -> escalation.repeatWindow(invocation, args);
+            case "manager" -> recognition.manager(invocation, args);
+            case "shoutout" -> recognition.shoutOutChannel(invocation, args);
             default -> Reply.show("I didn't understand \"" + verb + "\". See /holdfast help, or try " + HOLIDAYS_EXAMPLE + ".");
         };
     }
@@ -109,7 +116,10 @@ public final class SettingsCommands implements CommandHandler {
                         "/holdfast leads @dana @lee — escalation leads (admins)",
                         "/holdfast escalations #support — where escalation cards go when the account has no channel",
                         "/holdfast sla — show SLA windows; " + EscalationSettingsCommands.SLA_EXAMPLE + " to change them",
-                        "/holdfast authority P2 <what the front line may offer> · /holdfast repeat 30 (days for a repeat escalation)")
+                        "/holdfast authority P2 <what the front line may offer> · /holdfast repeat 30 (days for a repeat escalation)",
+                        "/kudos help — recognise client-impact wins",
+                        "/holdfast manager @lee @dana — Dana manages Lee and may verify Lee's kudos (admins)",
+                        "/holdfast shoutout #wins — where the monthly Client Impact shout-out goes (admins)")
                 .forEach(line -> out.section(Text.plain(line)));
         return out.build();
     }
