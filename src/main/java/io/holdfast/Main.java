@@ -19,6 +19,8 @@ public final class Main {
               serve      run the bot: Slack at POST /slack/events, health at /healthz and /readyz (default)
               console    try every command in a terminal, on the same database, as a local user
               migrate    apply database migrations and exit
+              export kudos --from YYYY-MM-DD --to YYYY-MM-DD [--tenant ID] [--format csv|json]
+                         write the recognition log (see: export --help)
               --help     show this help
               --version  show the version
 
@@ -38,6 +40,7 @@ public final class Main {
                 case "serve" -> serve();
                 case "console" -> console();
                 case "migrate" -> migrate();
+                case "export" -> System.exit(ExportCommand.run(args, System.out, System.err, System.getenv()));
                 default -> {
                     System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);
                     System.exit(2);

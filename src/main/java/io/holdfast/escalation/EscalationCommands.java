@@ -45,18 +45,20 @@ public final class EscalationCommands implements CommandHandler {
             return list(invocation, text.substring(4).strip());
         }
         Matcher verb = VERB.matcher(text);
-        if (verb.matches() && !namesAnAccount(text)) {
+        if (verb.matches()) {
             String name = verb.group(1).toLowerCase(Locale.ROOT);
             Matcher numbered = NUMBERED.matcher(verb.group(2));
-            if (!numbered.matches()) {
+            if (numbered.matches()) {
+                return subcommand(invocation, name, Long.parseLong(numbered.group(1)), numbered.group(2).strip());
+            }
+            if (!namesAnAccount(text)) {
                 throw new UserInputException("Which escalation? Give its number. Example: /escalate " + name + " #7");
             }
-            return subcommand(invocation, name, Long.parseLong(numbered.group(1)), numbered.group(2).strip());
         }
         return raise(invocation);
     }
 
-    /** "Resolve Inc P1: site down" raises for the account "Resolve Inc"; a subcommand has a "#" before any colon. */
+    /** "Resolve Inc P1: site down" raises for the account "Resolve Inc"; a mistyped subcommand has no colon or a "#" before it. */
     private static boolean namesAnAccount(String text) {
         int colon = Mentions.firstOutsideMentions(text, ':');
         return colon >= 0 && !text.substring(0, colon).contains("#");
@@ -126,6 +128,9 @@ public final class EscalationCommands implements CommandHandler {
         Escalation e = service.byNumber(invocation.actor(), number);
         if (args.isEmpty()) {
             service.requireMayWork(invocation.actor(), e);
+            if (e.isResolved()) {
+                throw new UserInputException("#" + number + " is already resolved. To work on it again: /escalate reopen #" + number + " <reason>");
+            }
             return Reply.form(forms.resolve(e));
         }
         Matcher inline = INLINE_RESOLUTION.matcher(args);

@@ -204,11 +204,13 @@ public final class EscalationService {
     private Escalation apply(Actor actor, long number, boolean restricted, boolean allowResolved, EscalationEvent.Kind kind, String detail,
                              Change change, ThreadMessage thread) {
         Instant now = clock.instant();
+        if (restricted) {
+            // Checked before the write transaction: it may ask the platform about group members, and the
+            // single writer connection must never wait on the network.
+            requireMayWork(actor, byNumber(actor, number));
+        }
         Escalation changed = db.write(c -> {
             Escalation before = escalations.byNumber(c, actor.tenant().id(), number).orElseThrow(() -> notFound(number));
-            if (restricted) {
-                requireMayWork(actor, before);
-            }
             if (before.isResolved() && !allowResolved) {
                 throw new UserInputException("#" + number + " is resolved. To work on it again: /escalate reopen #" + number + " <reason>");
             }

@@ -78,11 +78,19 @@ public final class EscalationStore {
                 EscalationStore::escalation, tenantId, accountId, since.toEpochMilli());
     }
 
-    /** Unresolved escalations, across tenants, whose acknowledge or resolve clock has reached its warning point. */
+    /** Unresolved escalations, across tenants, with a warning or a breach notice due and not yet given. */
     public List<Escalation> needingAttention(Connection c, Instant now) throws SQLException {
         long t = now.toEpochMilli();
-        return Sql.list(c, SELECT + "WHERE e.status <> 'RESOLVED' AND ((e.acked_at IS NULL AND e.ack_breached = 0 AND e.ack_warn_at <= ?) "
-                + "OR (e.resolve_breached = 0 AND e.resolve_warn_at <= ?)) ORDER BY e.id", EscalationStore::escalation, t, t);
+        return Sql.list(c, SELECT + "WHERE e.status <> 'RESOLVED' AND ("
+                        + "(e.acked_at IS NULL AND e.ack_breached = 0 AND ((e.ack_warned = 0 AND e.ack_warn_at <= ?) OR e.ack_due_at <= ?)) "
+                        + "OR (e.resolve_breached = 0 AND ((e.resolve_warned_round < e.round AND e.resolve_warn_at <= ?) OR e.resolve_due_at <= ?))"
+                        + ") ORDER BY e.id", EscalationStore::escalation, t, t, t, t);
+    }
+
+    /** Notes that a clock's 75% warning was given (for the resolve clock, in this round), so the watch stops looking. */
+    public void markWarned(Connection c, Escalation e, boolean ack) throws SQLException {
+        Sql.update(c, ack ? "UPDATE escalations SET ack_warned = 1 WHERE tenant_id = ? AND id = ?"
+                : "UPDATE escalations SET resolve_warned_round = round WHERE tenant_id = ? AND id = ?", e.tenantId(), e.id());
     }
 
     public Page list(Connection c, long tenantId, String viewerId, EscalationFilter filter, int limit) throws SQLException {

@@ -9,13 +9,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches the SLA clocks (run every minute by the scheduler): at 75% of a window it warns in the
- * escalation's thread, at the end it posts a breach notice and marks the SLA breached. The outbox key
- * of each notice makes it post once, however often the watch runs or how many replicas run it.
+ * escalation's thread, at the end it posts a breach notice and marks the SLA breached. Each notice is
+ * marked as given on the escalation, and its outbox key makes it post once however often the watch runs.
  */
 public final class SlaWatch {
+    private static final Logger log = LoggerFactory.getLogger(SlaWatch.class);
+
     private final Database db;
     private final EscalationStore escalations;
     private final EscalationSettings settings;
@@ -45,8 +49,13 @@ public final class SlaWatch {
         int queued = 0;
         for (Escalation candidate : db.read(c -> escalations.needingAttention(c, now))) {
             Optional<Tenant> tenant = tenants.byId(candidate.tenantId());
-            if (tenant.isPresent()) {
-                queued += db.write(c -> watch(c, tenant.get(), candidate.id(), now));
+            try {
+                if (tenant.isPresent()) {
+                    queued += db.write(c -> watch(c, tenant.get(), candidate.id(), now));
+                }
+            } catch (RuntimeException e) {
+                // One escalation that can't be watched must not stop the others' clocks.
+                log.error("SLA watch failed for escalation {} of tenant {}", candidate.id(), candidate.tenantId(), e);
             }
         }
         if (queued > 0) {
@@ -82,8 +91,11 @@ public final class SlaWatch {
             outbox.update(c, tenant.id(), prefix + "-breach-card", e.channel(), e.cardKey(), service.card(c, tenant, breached));
             return 1;
         }
-        if (!now.isBefore(clockOf.warnAt())
-                && outbox.post(c, tenant.id(), prefix + "-warning", e.channel(), e.cardKey(), null, messages.warning(e, ack, leads, tenant.zone()))) {
+        if (now.isBefore(clockOf.warnAt())) {
+            return 0;
+        }
+        escalations.markWarned(c, e, ack);
+        if (outbox.post(c, tenant.id(), prefix + "-warning", e.channel(), e.cardKey(), null, messages.warning(e, ack, leads, tenant.zone()))) {
             escalations.recordEvent(c, e, ack ? EscalationEvent.Kind.ACK_WARNED : EscalationEvent.Kind.RESOLVE_WARNED, EscalationEvent.CLOCK, now, null);
             return 1;
         }

@@ -2,6 +2,7 @@ package io.holdfast.schedule;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.Set;
 import java.util.TreeSet;
 import org.quartz.Job;
@@ -30,7 +31,8 @@ public final class Schedules implements AutoCloseable {
 
     public Schedules(Map<String, Runnable> everyMinute) throws SchedulerException {
         Properties properties = new Properties();
-        properties.setProperty("org.quartz.scheduler.instanceName", "holdfast");
+        // Quartz keeps schedulers in a JVM-wide repository by name; a unique name keeps each App's jobs its own.
+        properties.setProperty("org.quartz.scheduler.instanceName", "holdfast-" + UUID.randomUUID());
         properties.setProperty("org.quartz.threadPool.threadCount", "2");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** Tenants: one per Slack workspace, Teams tenant, or the local console. */
@@ -40,6 +41,11 @@ public final class TenantStore {
     public Optional<Tenant> find(Platform platform, String externalId) {
         return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", this::tenant,
                 platform.name(), externalId));
+    }
+
+    /** Every tenant, oldest first. */
+    public List<Tenant> all() {
+        return db.read(c -> Sql.list(c, "SELECT * FROM tenants ORDER BY id", this::tenant));
     }
 
     public Optional<Tenant> byId(long id) {
