@@ -1,5 +1,7 @@
 -- Escalations with SLA clocks, the tenant settings they need, and the account review flag.
 
+-- Until an admin chooses, a workspace works in the time zone of the first person who used Holdfast there.
+ALTER TABLE tenants ADD COLUMN time_zone_chosen INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tenants ADD COLUMN escalation_channel TEXT;
 ALTER TABLE tenants ADD COLUMN repeat_window_days INTEGER NOT NULL DEFAULT 30;
 ALTER TABLE tenants ADD COLUMN escalation_lead_group TEXT;

@@ -7,6 +7,7 @@ import io.holdfast.core.Tenant;
 import io.holdfast.store.TenantStore;
 import io.holdfast.store.UserStore;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Builds the neutral {@link Invocation} for a Slack request: tenant, person, their zone, their words. */
@@ -22,6 +23,9 @@ final class SlackInvocations {
     Invocation of(String teamId, String userId, String channelId, String slackText) {
         Tenant tenant = tenants.findOrCreate(Platform.SLACK, teamId);
         Optional<UserStore.CachedUser> person = people.person(tenant, userId);
+        if (person.isPresent() && tenant.zone().equals(ZoneOffset.UTC)) {
+            tenant = tenants.adoptTimeZone(tenant, person.get().zone());
+        }
         ZoneId zone = person.map(UserStore.CachedUser::zone).orElse(tenant.zone());
         Actor actor = new Actor(tenant, userId, zone, person.map(UserStore.CachedUser::admin).orElse(false));
         SlackText.Normalized text = SlackText.normalize(slackText);

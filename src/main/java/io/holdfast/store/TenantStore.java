@@ -58,7 +58,17 @@ public final class TenantStore {
     }
 
     public void setTimeZone(long tenantId, ZoneId zone) {
-        db.write(c -> Sql.update(c, "UPDATE tenants SET time_zone = ? WHERE id = ?", zone.getId(), tenantId));
+        db.write(c -> Sql.update(c, "UPDATE tenants SET time_zone = ?, time_zone_chosen = 1 WHERE id = ?", zone.getId(), tenantId));
+    }
+
+    /**
+     * Gives a new tenant the time zone of its first person, so business hours start out right for most
+     * teams; does nothing once a zone was chosen or adopted. Returns the tenant as it now is.
+     */
+    public Tenant adoptTimeZone(Tenant tenant, ZoneId zone) {
+        int changed = db.write(c -> Sql.update(c, "UPDATE tenants SET time_zone = ?, time_zone_chosen = 1 WHERE id = ? AND time_zone_chosen = 0",
+                zone.getId(), tenant.id()));
+        return changed == 0 ? tenant : byId(tenant.id()).orElse(tenant);
     }
 
     private Tenant tenant(ResultSet rs) throws SQLException {

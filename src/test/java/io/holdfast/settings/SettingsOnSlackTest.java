@@ -58,6 +58,17 @@ class SettingsOnSlackTest {
     }
 
     @Test
+    void aWorkspaceStartsInTheTimeZoneOfItsFirstPersonUntilAnAdminChooses() {
+        holdfast.slack.user("UBERLIN", "Berta", "Europe/Berlin", false);
+
+        say("UBERLIN", "/promise", "list");
+        assertTrue(say("ULEE", "/holdfast", "timezone").contains("works in Europe/Berlin"), "the first person's zone, not UTC");
+
+        say("UADMIN", "/holdfast", "timezone America/Chicago");
+        assertTrue(say("UBERLIN", "/holdfast", "timezone").contains("works in America/Chicago"));
+    }
+
+    @Test
     void helpNamesEveryCommand() {
         String help = holdfast.command("ULEE", "/holdfast", "help").body();
         assertTrue(help.contains("/promise help") && help.contains("/escalate help") && help.contains("/kudos help"), help);
