@@ -109,8 +109,7 @@ public final class EscalationCommands implements CommandHandler {
                 if (owner.isEmpty()) {
                     throw new UserInputException("Assign it to whom? Mention one person. Example: /escalate assign #" + number + " @lee");
                 }
-                service.assign(invocation.actor(), number, owner.get());
-                yield Reply.show("Assigned #" + number + ". I've told the card's thread.");
+                yield Reply.show(messages.assignedByYou(service.assign(invocation.actor(), number, owner.get())));
             }
             case "resolve" -> resolve(invocation, number, args);
             case "reopen" -> {
@@ -139,8 +138,8 @@ public final class EscalationCommands implements CommandHandler {
                     + " alone for a form. Example: /escalate resolve #" + number
                     + " cause: expired TLS certificate remediation: one month's credit and a renewal alert");
         }
-        service.resolve(invocation.actor(), number, invocation.plain(inline.group(1).strip()), invocation.plain(inline.group(2).strip()));
-        return Reply.show("Resolved #" + number + ". Root cause and remediation are on the card.");
+        return Reply.show(messages.resolvedByYou(service.resolve(invocation.actor(), number, invocation.plain(inline.group(1).strip()),
+                invocation.plain(inline.group(2).strip()))));
     }
 
     private Reply list(Invocation invocation, String arg) {

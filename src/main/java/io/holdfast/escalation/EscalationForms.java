@@ -3,7 +3,6 @@ package io.holdfast.escalation;
 import io.holdfast.core.Form;
 import io.holdfast.core.FormOutcome;
 import io.holdfast.core.Invocation;
-import io.holdfast.core.Message;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,7 @@ public final class EscalationForms {
         if (!values.containsKey("owner")) {
             return new FormOutcome.Invalid(Map.of("owner", "Pick the person who will own it."));
         }
-        service.assign(invocation.actor(), e.number(), values.get("owner"));
-        return new FormOutcome.Accepted(Message.of("Assigned #" + e.number() + ". I've told the card's thread."));
+        return new FormOutcome.Accepted(messages.assignedByYou(service.assign(invocation.actor(), e.number(), values.get("owner"))));
     }
 
     public FormOutcome submitResolve(Invocation invocation, String escalationId, Map<String, String> values) {
@@ -88,7 +86,7 @@ public final class EscalationForms {
         if (!errors.isEmpty()) {
             return new FormOutcome.Invalid(errors);
         }
-        service.resolve(invocation.actor(), e.number(), invocation.plain(rootCause), invocation.plain(remediation));
-        return new FormOutcome.Accepted(Message.of("Resolved #" + e.number() + ". Root cause and remediation are on the card."));
+        return new FormOutcome.Accepted(messages.resolvedByYou(service.resolve(invocation.actor(), e.number(), invocation.plain(rootCause),
+                invocation.plain(remediation))));
     }
 }

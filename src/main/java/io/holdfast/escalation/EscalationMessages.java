@@ -105,6 +105,16 @@ public final class EscalationMessages {
         return Message.of(text.build());
     }
 
+    public Message assignedByYou(Escalation e) {
+        return Message.of(Text.builder().plain("Assigned #" + e.number() + " to ").mention(e.ownerId()).plain(". I've told the card's thread.")
+                .build());
+    }
+
+    public Message resolvedByYou(Escalation e) {
+        return Message.of("Resolved #" + e.number() + (e.resolveBreached() ? ", after the resolve SLA" : ", within the resolve SLA")
+                + ". Root cause and remediation are on the card.");
+    }
+
     public Message assigned(Escalation e, String actorId) {
         return Message.of(Text.builder().mention(e.ownerId()).plain(" now owns #" + e.number() + " (assigned by ").mention(actorId)
                 .plain(").").build());
@@ -219,7 +229,7 @@ public final class EscalationMessages {
     }
 
     private static String describe(EscalationEvent.Kind kind) {
-        return kind.name().toLowerCase().replace('_', ' ');
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static String shortened(String text) {

@@ -315,6 +315,16 @@ class EscalationOnSlackTest {
     }
 
     @Test
+    void aNumberWithoutHashAfterAVerbIsStillThatEscalation() {
+        escalate(REPORTER, "Acme Corp P2: exports fail");
+
+        String reply = say(REPORTER, "/escalate", "resolve 1 cause: a bad deploy remediation: one month's credit");
+
+        assertTrue(reply.contains("Resolved #1"), reply);
+        assertEquals(1, holdfast.count("SELECT COUNT(*) FROM escalations"), "no escalation raised for an account called \"resolve 1 cause\"");
+    }
+
+    @Test
     void theSlaWatchRunsOnTheScheduler() throws Exception {
         assertTrue(holdfast.scheduledJobs().contains("sla-watch"));
     }
