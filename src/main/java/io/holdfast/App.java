@@ -3,6 +3,7 @@ package io.holdfast;
 import com.slack.api.Slack;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import io.holdfast.account.AccountStore;
+import io.holdfast.account.AccountTimeline;
 import io.holdfast.config.Config;
 import io.holdfast.console.Console;
 import io.holdfast.console.ConsoleChat;
@@ -161,7 +162,8 @@ public final class App implements AutoCloseable {
                 .form(KudosForms.VERIFY, kudosForms::submitVerify);
         shoutOut = new ShoutOut(db, kudosStore, kudosSettings, tenants, outbox, kudosMessages, clock, delivery::wake);
         schedules = new Schedules(Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check));
-        router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock));
+        router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock,
+                new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos)));
 
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;

@@ -44,6 +44,23 @@ public final class AccountStore {
                 reviewerId, at.toEpochMilli(), tenantId, accountId);
     }
 
+    public AccountProfile profile(Connection c, Account account) throws SQLException {
+        return Sql.one(c, "SELECT arr, tier, renewal_date, owner_id, channel FROM accounts WHERE tenant_id = ? AND id = ?",
+                rs -> new AccountProfile(account, Sql.nullableLong(rs, "arr"),
+                        rs.getString("tier") == null ? null : AccountProfile.Tier.valueOf(rs.getString("tier")),
+                        rs.getString("renewal_date") == null ? null : java.time.LocalDate.parse(rs.getString("renewal_date")),
+                        rs.getString("owner_id"), rs.getString("channel")), account.tenantId(), account.id()).orElseThrow();
+    }
+
+    /** Saves the attributes of {@code profile}; null fields keep what was there. */
+    public void update(Connection c, AccountProfile profile) throws SQLException {
+        Account a = profile.account();
+        Sql.update(c, "UPDATE accounts SET arr = COALESCE(?, arr), tier = COALESCE(?, tier), renewal_date = COALESCE(?, renewal_date), "
+                        + "owner_id = COALESCE(?, owner_id), channel = COALESCE(?, channel) WHERE tenant_id = ? AND id = ?",
+                profile.arr(), profile.tier() == null ? null : profile.tier().name(),
+                profile.renewal() == null ? null : profile.renewal().toString(), profile.ownerId(), profile.channel(), a.tenantId(), a.id());
+    }
+
     /** The channel set for the account, where its escalations are posted. */
     public Optional<String> channel(Connection c, long tenantId, long accountId) throws SQLException {
         return Sql.one(c, "SELECT channel FROM accounts WHERE tenant_id = ? AND id = ?", rs -> rs.getString(1), tenantId, accountId);

@@ -105,6 +105,10 @@ public final class KudosService {
         }
     }
 
+    public List<Kudos> forAccount(Actor actor, long accountId, int limit) {
+        return db.read(c -> kudos.forAccount(c, actor.tenant().id(), accountId, limit));
+    }
+
     /** The kudos a button or form refers to by its internal id. */
     public Kudos referredTo(Actor actor, String kudosId) {
         long id;

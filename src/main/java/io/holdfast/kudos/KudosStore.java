@@ -58,6 +58,12 @@ public final class KudosStore {
                 KudosStore::row, tenantId, from.toEpochMilli(), to.toEpochMilli(), limit));
     }
 
+    /** Recent kudos for an account, newest first: evidence of care on the account's page. */
+    public List<Kudos> forAccount(Connection c, long tenantId, long accountId, int limit) throws SQLException {
+        return withRecipients(c, tenantId, Sql.list(c, SELECT + "WHERE k.tenant_id = ? AND k.account_id = ? ORDER BY k.given_at DESC LIMIT ?",
+                KudosStore::row, tenantId, accountId, limit));
+    }
+
     private static List<Kudos> withRecipients(Connection c, long tenantId, List<Kudos> rows) throws SQLException {
         if (rows.isEmpty()) {
             return rows;

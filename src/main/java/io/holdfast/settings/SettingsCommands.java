@@ -8,9 +8,15 @@ import io.holdfast.core.Tenant;
 import io.holdfast.core.Text;
 import io.holdfast.core.UserInputException;
 import io.holdfast.core.time.HolidayCalendars;
+import io.holdfast.account.AccountStore;
+import io.holdfast.account.AccountTimeline;
+import io.holdfast.escalation.EscalationService;
 import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.escalation.LeadDirectory;
+import io.holdfast.kudos.KudosService;
 import io.holdfast.kudos.KudosSettings;
+import io.holdfast.promise.PromiseService;
+import io.holdfast.store.Database;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -26,14 +32,21 @@ public final class SettingsCommands implements CommandHandler {
     private final HolidayCalendars calendars;
     private final EscalationSettingsCommands escalation;
     private final KudosSettingsCommands recognition;
+    private final AccountCommands accounts;
 
     public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings, LeadDirectory leads,
-                            KudosSettings kudosSettings, Clock clock) {
+                            KudosSettings kudosSettings, Clock clock, AccountPages accountPages) {
         this.tenants = tenants;
         this.calendars = calendars;
         this.escalation = new EscalationSettingsCommands(escalationSettings, leads);
         this.recognition = new KudosSettingsCommands(kudosSettings, clock);
+        this.accounts = new AccountCommands(accountPages.db(), accountPages.accounts(), accountPages.timeline(), accountPages.promises(),
+                accountPages.escalations(), accountPages.kudos(), leads);
     }
+
+    /** What the account page reads from. */
+    public record AccountPages(Database db, AccountStore accounts, AccountTimeline timeline, PromiseService promises,
+                               EscalationService escalations, KudosService kudos) {}
 
     @Override
     public Reply handle(Invocation invocation) {
@@ -52,6 +65,7 @@ public final class SettingsCommands implements CommandHandler {
             case "repeat" -> escalation.repeatWindow(invocation, args);
             case "manager" -> recognition.manager(invocation, args);
             case "shoutout" -> recognition.shoutOutChannel(invocation, args);
+            case "account" -> accounts.handle(invocation, args);
             default -> Reply.show("I didn't understand \"" + verb + "\". See /holdfast help, or try " + HOLIDAYS_EXAMPLE + ".");
         };
     }
@@ -119,7 +133,9 @@ public final class SettingsCommands implements CommandHandler {
                         "/holdfast authority P2 <what the front line may offer> · /holdfast repeat 30 (days for a repeat escalation)",
                         "/kudos help — recognise client-impact wins",
                         "/holdfast manager @lee @dana — Dana manages Lee and may verify Lee's kudos (admins)",
-                        "/holdfast shoutout #wins — where the monthly Client Impact shout-out goes (admins)")
+                        "/holdfast shoutout #wins — where the monthly Client Impact shout-out goes (admins)",
+                        "/holdfast account Acme Corp — the account's page; add arr=120000 tier=strategic renewal=2027-03-31 owner=@dana "
+                                + "channel=#acme to set its attributes (admins and leads)")
                 .forEach(line -> out.section(Text.plain(line)));
         return out.build();
     }
