@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +36,8 @@ public final class ExportCommand {
             Usage: java -jar holdfast.jar export kudos --from YYYY-MM-DD --to YYYY-MM-DD [--tenant ID] [--format csv|json]
 
             Writes the recognition log to standard output, oldest first: every kudos given from the start of
-            --from to the end of --to, both days included, in UTC (00:00 on --from up to 00:00 the day after --to).
+            --from to the end of --to, both days included, in the workspace's time zone (as /kudos list and the
+            monthly shout-out count them: 00:00 on --from up to 00:00 the day after --to).
 
               --from DATE    first day to include
               --to DATE      last day to include, the whole day
@@ -70,7 +71,7 @@ public final class ExportCommand {
                 // A fresh or older database file gets the kudos tables instead of an SQL error.
                 db.migrate();
                 Tenant tenant = request.choose(new TenantStore(db, Clock.systemUTC(), new HolidayCalendars()).all(), config);
-                List<Kudos> kudos = db.read(c -> new KudosStore().given(c, tenant.id(), request.start(), request.end(), null));
+                List<Kudos> kudos = db.read(c -> new KudosStore().given(c, tenant.id(), request.start(tenant.zone()), request.end(tenant.zone()), null));
                 // Not closed: closing the writer would close out, which is usually standard output.
                 KudosExport.write(kudos, request.format(), new OutputStreamWriter(out, StandardCharsets.UTF_8));
             }
@@ -128,13 +129,13 @@ public final class ExportCommand {
             }
         }
 
-        Instant start() {
-            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start(ZoneId zone) {
+            return from.atStartOfDay(zone).toInstant();
         }
 
         /** Exclusive: midnight after the --to day, so that whole day is in the export. */
-        Instant end() {
-            return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end(ZoneId zone) {
+            return to.plusDays(1).atStartOfDay(zone).toInstant();
         }
 
         /** The tenant named by --tenant, or the only one when it is omitted. */

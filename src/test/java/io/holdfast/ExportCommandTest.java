@@ -226,7 +226,7 @@ class ExportCommandTest {
 
         assertAll(
                 () -> assertTrue(stdout().startsWith("Usage: java -jar holdfast.jar export kudos --from YYYY-MM-DD --to YYYY-MM-DD"), stdout()),
-                () -> assertTrue(stdout().contains("both days included, in UTC"), stdout()),
+                () -> assertTrue(stdout().contains("both days included, in the workspace's time zone"), stdout()),
                 () -> assertTrue(stdout().contains("csv (default) or json"), stdout()),
                 () -> assertEquals("", stderr()));
     }

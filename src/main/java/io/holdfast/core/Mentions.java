@@ -32,6 +32,12 @@ public final class Mentions {
         return "<&" + groupId + ">";
     }
 
+    /** Whether {@code text} starts with a group token. */
+    public static boolean leadingGroup(String text) {
+        Matcher m = GROUP_TOKEN.matcher(text);
+        return m.lookingAt();
+    }
+
     /** The whole of {@code text} as one group, e.g. "leads @cs-leads". */
     public static Optional<String> onlyGroup(String text) {
         Matcher m = GROUP_TOKEN.matcher(text.strip());

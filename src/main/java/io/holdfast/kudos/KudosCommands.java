@@ -36,7 +36,7 @@ public final class KudosCommands implements CommandHandler {
         if (firstWord.equals("help") || firstWord.equals("?")) {
             return Reply.show(messages.help());
         }
-        if (firstWord.equals("list") && !text.contains(":")) {
+        if (firstWord.equals("list") && Mentions.firstOutsideMentions(text, ':') < 0) {
             return list(invocation, text.substring(4).strip());
         }
         return give(invocation);
@@ -50,6 +50,9 @@ public final class KudosCommands implements CommandHandler {
                 recipients.add(next.get().userId());
             }
             rest = next.get().rest();
+        }
+        if (Mentions.leadingGroup(rest)) {
+            throw new UserInputException("Kudos name people, so mention each person rather than a group. Example: " + EXAMPLE);
         }
         if (recipients.isEmpty()) {
             String typed = rest.split("\\s+", 2)[0];

@@ -18,7 +18,9 @@ public final class KudosMessages {
     public Message card(Kudos k, ZoneId zone) {
         Text.Builder title = Text.builder().plain("🏆 ").strong("Kudos").plain(" for ");
         people(title, k.recipients());
-        Message.Builder card = Message.builder(Text.plain("Kudos for " + String.join(", ", k.recipients()) + " on " + k.accountName()))
+        Text.Builder summary = Text.builder().plain("Kudos for ");
+        people(summary, k.recipients());
+        Message.Builder card = Message.builder(summary.plain(" on " + k.accountName()).build())
                 .section(title.plain(" · ").strong(k.accountName()).build())
                 .quote(k.text())
                 .context(Text.builder().plain("From ").mention(k.giverId()).plain(" · ").when(k.givenAt(), Times.withZone(k.givenAt(), zone))

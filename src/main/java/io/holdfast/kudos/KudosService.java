@@ -78,7 +78,9 @@ public final class KudosService {
         Instant now = clock.instant();
         ZoneId zone = actor.tenant().zone();
         Kudos verified = db.write(c -> {
-            kudos.verify(c, k, actor.userId(), rubric, now);
+            if (!kudos.verify(c, k, actor.userId(), rubric, now)) {
+                throw new UserInputException("Kudos #" + k.number() + " was verified by someone else a moment ago.");
+            }
             Kudos after = kudos.byId(c, k.tenantId(), k.id()).orElseThrow();
             outbox.update(c, k.tenantId(), k.cardKey() + ":verified", k.channel(), k.cardKey(), messages.card(after, zone));
             return after;

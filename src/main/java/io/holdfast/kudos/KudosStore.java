@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,11 @@ public final class KudosStore {
                 .stream().findFirst();
     }
 
-    public void verify(Connection c, Kudos k, String verifierId, Rubric rubric, Instant at) throws SQLException {
-        Sql.update(c, "UPDATE kudos SET verifier_id = ?, verified_at = ?, impact = ?, speed = ?, creativity = ?, version = version + 1 "
-                        + "WHERE tenant_id = ? AND id = ?", verifierId, at.toEpochMilli(), rubric.impact(), rubric.speed(), rubric.creativity(),
-                k.tenantId(), k.id());
+    /** Records the verification unless someone verified it first; returns whether this one counted. */
+    public boolean verify(Connection c, Kudos k, String verifierId, Rubric rubric, Instant at) throws SQLException {
+        return 1 == Sql.update(c, "UPDATE kudos SET verifier_id = ?, verified_at = ?, impact = ?, speed = ?, creativity = ?, "
+                        + "version = version + 1 WHERE tenant_id = ? AND id = ? AND verified_at IS NULL", verifierId, at.toEpochMilli(),
+                rubric.impact(), rubric.speed(), rubric.creativity(), k.tenantId(), k.id());
     }
 
     /** Kudos given in [from, to), oldest first; only those naming {@code recipient} when it is not null. */
@@ -72,7 +74,7 @@ public final class KudosStore {
         for (Kudos k : rows) {
             recipients.put(k.id(), new ArrayList<>());
         }
-        String in = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
+        String in = String.join(", ", Collections.nCopies(rows.size(), "?"));
         List<Object> params = new ArrayList<>(List.of(tenantId));
         params.addAll(recipients.keySet());
         for (String[] pair : Sql.list(c, "SELECT kudos_id, user_id FROM kudos_recipients WHERE tenant_id = ? AND kudos_id IN (" + in

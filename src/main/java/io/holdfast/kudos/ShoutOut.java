@@ -12,6 +12,8 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The monthly "Client Impact" shout-out: on the first business day of each month at 10:00 tenant time,
@@ -19,6 +21,7 @@ import java.util.Optional;
  * the outbox key (month and channel) makes it post exactly once.
  */
 public final class ShoutOut {
+    private static final Logger log = LoggerFactory.getLogger(ShoutOut.class);
     static final LocalTime AT = LocalTime.of(10, 0);
     private static final int TOP = 3;
 
@@ -49,8 +52,13 @@ public final class ShoutOut {
         int queued = 0;
         for (KudosSettings.RecognitionChannel target : settings.recognitionChannels()) {
             Optional<Tenant> tenant = tenants.byId(target.tenantId());
-            if (tenant.isPresent() && post(tenant.get(), target, now)) {
-                queued++;
+            try {
+                if (tenant.isPresent() && post(tenant.get(), target, now)) {
+                    queued++;
+                }
+            } catch (RuntimeException e) {
+                // One workspace's failure must not cost the others their shout-out.
+                log.error("shout-out failed for tenant {}", target.tenantId(), e);
             }
         }
         if (queued > 0) {

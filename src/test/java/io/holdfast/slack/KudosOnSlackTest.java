@@ -52,7 +52,8 @@ class KudosOnSlackTest {
         return holdfast.command(user, command, text).json().get("text").getAsString();
     }
 
-    private SlackCall card(int number) {
+    /** The first recognition card posted. */
+    private SlackCall card() {
         return holdfast.slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") == null && c.text().contains("Kudos")
                 && c.text().contains(WHY.substring(0, 20)), WAIT);
     }
@@ -75,7 +76,7 @@ class KudosOnSlackTest {
         String reply = say(GIVER, "/kudos", "<@ULEE|lee> <@UKIM|kim> Acme Corp: " + WHY);
 
         assertTrue(reply.contains("Kudos #1 posted for <@ULEE> and <@UKIM>"), reply);
-        SlackCall card = card(1);
+        SlackCall card = card();
         assertAll(
                 () -> assertEquals(CHANNEL, card.param("channel")),
                 () -> assertTrue(card.text().contains("<@ULEE>") && card.text().contains("<@UKIM>")),
@@ -97,7 +98,7 @@ class KudosOnSlackTest {
     @Test
     void aLeadVerifiesAgainstTheRubricAndTheCardSaysSo() {
         say(GIVER, "/kudos", "<@ULEE|lee> Acme Corp: " + WHY);
-        card(1);
+        card();
 
         verify(LEAD, 1, "3", "2", "2");
 
@@ -121,7 +122,13 @@ class KudosOnSlackTest {
 
         say(LEAD, "/kudos", "<@UKIM|kim> Acme Corp: " + WHY);
         holdfast.press(LEAD, "kudos.verify", kudosId(2));
-        assertTrue(holdfast.slack.awaitCall("response_url", c -> c.text().contains("Nobody verifies kudos they gave"), WAIT) != null);
+        holdfast.slack.awaitCall("response_url", c -> c.text().contains("Nobody verifies kudos they gave"), WAIT);
+
+        holdfast.requests().viewSubmission(HoldfastOnSlack.TEAM, KIM, "kudos.verify", "{\"channel\":\"C0ACCOUNTS\",\"context\":\""
+                + kudosId(2) + "\"}", SlackRequests.values().option("impact", "impact", "3", "3").option("speed", "speed", "3", "3")
+                .option("creativity", "creativity", "3", "3").build());
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM kudos WHERE number = 2 AND verified_at IS NOT NULL"),
+                "submitting the form directly doesn't get round the check");
     }
 
     @Test
@@ -132,6 +139,7 @@ class KudosOnSlackTest {
                 {"<@ULEE|lee> " + WHY, "Name the client account"},
                 {"<@ULEE|lee> : " + WHY, "Which client account"},
                 {"<@ULEE|lee> Acme Corp: great job", "at least 8 words (that was 2)"},
+                {"<!subteam^S1|@cs> Acme Corp: " + WHY, "mention each person rather than a group"},
                 {"<@ULEE|lee> Acme Corp: " + "word ".repeat(400), "keep kudos to 1500"},
         };
         for (String[] c : cases) {
@@ -145,7 +153,7 @@ class KudosOnSlackTest {
     void typedBroadcastsInTheTextCannotPing() {
         say(GIVER, "/kudos", "<@ULEE|lee> Acme Corp: told <!channel> and <!here> about it early which " + WHY);
 
-        String blocks = card(1).blocks().toString();
+        String blocks = card().blocks().toString();
         assertFalse(blocks.contains("<!channel>") || blocks.contains("<!here>"), blocks);
     }
 
