@@ -38,6 +38,7 @@ import io.holdfast.promise.PromiseCards;
 import io.holdfast.promise.PromiseCommands;
 import io.holdfast.promise.PromiseForms;
 import io.holdfast.promise.PromiseMessages;
+import io.holdfast.promise.PromiseNudges;
 import io.holdfast.promise.PromiseService;
 import io.holdfast.promise.PromiseStore;
 import io.holdfast.schedule.DeliveryWorker;
@@ -78,6 +79,7 @@ public final class App implements AutoCloseable {
     private final WebServer web;
     private final SlaWatch slaWatch;
     private final ShoutOut shoutOut;
+    private final PromiseNudges promiseNudges;
     private final Schedules schedules;
 
     private App(Config config, Clock clock, PrintStream consoleOut, boolean serveHttp) throws Exception {
@@ -161,7 +163,8 @@ public final class App implements AutoCloseable {
                 .action(KudosMessages.VERIFY_ACTION, kudosForms::verifyButton)
                 .form(KudosForms.VERIFY, kudosForms::submitVerify);
         shoutOut = new ShoutOut(db, kudosStore, kudosSettings, tenants, outbox, kudosMessages, clock, delivery::wake);
-        schedules = new Schedules(Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check));
+        promiseNudges = new PromiseNudges(db, promiseStore, accounts, leads, tenants, outbox, promiseMessages, clock, delivery::wake);
+        schedules = new Schedules(Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check, "promise-nudges", promiseNudges::check));
         router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock,
                 new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos)));
 
@@ -216,6 +219,11 @@ public final class App implements AutoCloseable {
     /** The SLA clock watch the scheduler runs every minute; tests run it after moving the clock. */
     public SlaWatch slaWatch() {
         return slaWatch;
+    }
+
+    /** The overdue-promise sweep the scheduler runs every minute; tests run it after moving the clock. */
+    public PromiseNudges promiseNudges() {
+        return promiseNudges;
     }
 
     /** The monthly shout-out check the scheduler runs every minute; tests run it after moving the clock. */

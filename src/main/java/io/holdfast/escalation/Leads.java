@@ -19,7 +19,7 @@ public record Leads(List<String> users, String group) {
     }
 
     /** Mentions every lead (the group once, not each member), leaving out {@code except}. */
-    void mention(Text.Builder text, String except) {
+    public void mention(Text.Builder text, String except) {
         users.stream().filter(user -> !user.equals(except)).forEach(user -> text.plain(" ").mention(user));
         if (group != null) {
             text.plain(" ").group(group);

@@ -130,6 +130,22 @@ public final class PromiseMessages {
                 .plain("): " + why + ". The promise itself is saved; see it with /promise list.").build());
     }
 
+    /** The nudge in the card's thread: to the owner, with the buttons to settle it. */
+    public Message nudge(Promise p, Instant now, Text alsoTell) {
+        Text.Builder text = Text.builder().plain("⏰ ").mention(p.ownerId());
+        if (!alsoTell.spans().isEmpty()) {
+            text.plain(" ").append(alsoTell);
+        }
+        text.plain(" #" + p.number() + " for ").strong(p.accountName()).plain(" was due ").when(p.due(), Times.withZone(p.due(), p.dueZone()))
+                .plain(" (" + Times.span(Duration.between(p.due(), now)) + " ago) and is still open. Done, snooze it, or update the date "
+                        + "and say why.");
+        return Message.builder(text.build()).section(text.build())
+                .actions(List.of(new Block.Button("Done", DONE_ACTION, String.valueOf(p.id()), Block.Style.PRIMARY),
+                        new Block.Button("Snooze", SNOOZE_ACTION, String.valueOf(p.id()), Block.Style.DEFAULT),
+                        new Block.Button("Update", UPDATE_ACTION, String.valueOf(p.id()), Block.Style.DEFAULT)))
+                .build();
+    }
+
     public Message movedTo(Promise p) {
         return Message.of(Text.builder().plain("#" + p.number() + " now belongs to ").mention(p.ownerId()).plain(". I've told the card's thread.").build());
     }

@@ -8,6 +8,8 @@ import io.holdfast.core.People;
 import io.holdfast.core.UserInputException;
 import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -73,7 +75,11 @@ public final class PromiseService {
     public Promise snooze(Actor actor, long number, Instant until) {
         requireFuture(until, "/promise snooze #" + number + " monday 9am");
         return change(actor, number, PromiseEvent.SNOOZED, "until " + until, p -> p.snoozedUntil(until),
-                (before, after) -> messages.snoozed(after, actor.userId()));
+                (before, after) -> messages.snoozed(after, actor.userId()),
+                (c, after) -> {
+                    Instant resume = PromiseNudges.afterSnooze(until, after.dueZone(), actor.tenant().calendar());
+                    promises.scheduleNudge(c, after, resume.isAfter(after.due()) ? resume : after.due(), false);
+                });
     }
 
     public Promise move(Actor actor, long number, String newOwnerId) {
@@ -90,7 +96,8 @@ public final class PromiseService {
     public Promise update(Actor actor, long number, Instant newDue, String reason) {
         requireFuture(newDue, "/promise update #" + number + " by next tuesday: waiting on the vendor");
         return change(actor, number, PromiseEvent.UPDATED, "due " + newDue + ": " + reason, p -> p.withDue(newDue),
-                (before, after) -> messages.updated(after, actor.userId(), before.due(), reason));
+                (before, after) -> messages.updated(after, actor.userId(), before.due(), reason),
+                (c, after) -> promises.scheduleNudge(c, after, newDue, true));
     }
 
     public PromiseStore.Page list(Actor actor, PromiseFilter filter) {
@@ -123,7 +130,19 @@ public final class PromiseService {
         Message of(Promise before, Promise after);
     }
 
+    /** What else a change does to the promise's rows, inside the same transaction. */
+    private interface Aftermath {
+        void apply(Connection c, Promise after) throws SQLException;
+
+        Aftermath NONE = (c, after) -> { };
+    }
+
     private Promise change(Actor actor, long number, PromiseEvent event, String detail, Change change, ThreadMessage thread) {
+        return change(actor, number, event, detail, change, thread, Aftermath.NONE);
+    }
+
+    private Promise change(Actor actor, long number, PromiseEvent event, String detail, Change change, ThreadMessage thread,
+                           Aftermath aftermath) {
         Instant now = clock.instant();
         Promise changed = db.write(c -> {
             Promise before = promises.byNumber(c, actor.tenant().id(), number).orElseThrow(() -> notFound(number));
@@ -133,6 +152,7 @@ public final class PromiseService {
                         + "; closed promises can't change. Make a new one with /promise " + before.accountName() + ": …");
             }
             Promise after = promises.save(c, change.apply(before), now);
+            aftermath.apply(c, after);
             promises.recordEvent(c, after, event, actor.userId(), now, detail);
             outbox.update(c, after.tenantId(), after.cardKey() + ":v" + after.version(), after.originChannel(), after.cardKey(),
                     messages.card(after, now));

@@ -25,9 +25,10 @@ public final class PromiseStore {
         long number = Counters.next(c, tenantId, "promise");
         long millis = p.now().toEpochMilli();
         long id = Sql.insert(c, "INSERT INTO promises (tenant_id, number, account_id, owner_id, author_id, text, due_at, due_zone, status, "
-                        + "created_at, updated_at, origin_channel, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, 1) RETURNING id",
+                        + "created_at, updated_at, origin_channel, version, next_nudge_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, 1, ?) "
+                        + "RETURNING id",
                 tenantId, number, p.accountId(), p.ownerId(), p.authorId(), p.text(), p.due().toEpochMilli(), p.dueZone().getId(),
-                millis, millis, p.originChannel());
+                millis, millis, p.originChannel(), p.due().toEpochMilli());
         return byId(c, tenantId, id).orElseThrow();
     }
 
@@ -47,6 +48,27 @@ public final class PromiseStore {
                 changed.snoozedUntil() == null ? null : changed.snoozedUntil().toEpochMilli(), now.toEpochMilli(),
                 changed.isOpen() ? null : now.toEpochMilli(), changed.tenantId(), changed.id());
         return byId(c, changed.tenantId(), changed.id()).orElseThrow();
+    }
+
+    /** An open promise whose next nudge is due, with how many nudges it has had. */
+    public record NudgeDue(Promise promise, int nudges) {}
+
+    /** Open promises, across tenants, whose next nudge time has come. */
+    public List<NudgeDue> dueForNudge(Connection c, Instant now, int limit) throws SQLException {
+        return Sql.list(c, SELECT + "WHERE p.status = 'OPEN' AND p.next_nudge_at <= ? ORDER BY p.next_nudge_at LIMIT ?",
+                rs -> new NudgeDue(promise(rs), rs.getInt("nudges")), now.toEpochMilli(), limit);
+    }
+
+    /** Sets when the next nudge fires; {@code restart} starts the count again (a new due date is a new commitment). */
+    public void scheduleNudge(Connection c, Promise p, Instant at, boolean restart) throws SQLException {
+        Sql.update(c, "UPDATE promises SET next_nudge_at = ?" + (restart ? ", nudges = 0" : "") + " WHERE tenant_id = ? AND id = ?",
+                at.toEpochMilli(), p.tenantId(), p.id());
+    }
+
+    /** Counts a nudge that was queued and sets when the next one fires. */
+    public void nudged(Connection c, Promise p, Instant next) throws SQLException {
+        Sql.update(c, "UPDATE promises SET nudges = nudges + 1, next_nudge_at = ? WHERE tenant_id = ? AND id = ?", next.toEpochMilli(),
+                p.tenantId(), p.id());
     }
 
     public void recordEvent(Connection c, Promise p, PromiseEvent kind, String actorId, Instant at, String detail) throws SQLException {

@@ -59,6 +59,11 @@ public final class HoldfastOnSlack implements AutoCloseable {
         return app.slaWatch().check();
     }
 
+    /** Runs the overdue-promise sweep now, as the scheduler does every minute; returns how many nudges it queued. */
+    public int checkNudges() {
+        return app.promiseNudges().check();
+    }
+
     /** Runs the monthly shout-out check now, as the scheduler does every minute; returns how many it queued. */
     public int checkShoutOuts() {
         return app.shoutOut().check();
