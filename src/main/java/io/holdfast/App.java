@@ -14,6 +14,11 @@ import io.holdfast.core.People;
 import io.holdfast.core.Platform;
 import io.holdfast.core.time.DueDateReader;
 import io.holdfast.core.time.HolidayCalendars;
+import io.holdfast.digest.DigestActions;
+import io.holdfast.digest.DigestMessages;
+import io.holdfast.digest.DigestService;
+import io.holdfast.digest.Subscription;
+import io.holdfast.digest.SubscriptionStore;
 import io.holdfast.escalation.EscalationActions;
 import io.holdfast.escalation.EscalationCards;
 import io.holdfast.escalation.EscalationCommands;
@@ -41,6 +46,7 @@ import io.holdfast.promise.PromiseMessages;
 import io.holdfast.promise.PromiseNudges;
 import io.holdfast.promise.PromiseService;
 import io.holdfast.promise.PromiseStore;
+import io.holdfast.risk.RiskRanker;
 import io.holdfast.schedule.DeliveryWorker;
 import io.holdfast.schedule.Schedules;
 import io.holdfast.settings.SettingsCommands;
@@ -80,6 +86,7 @@ public final class App implements AutoCloseable {
     private final SlaWatch slaWatch;
     private final ShoutOut shoutOut;
     private final PromiseNudges promiseNudges;
+    private final DigestService digests;
     private final Schedules schedules;
 
     private App(Config config, Clock clock, PrintStream consoleOut, boolean serveHttp) throws Exception {
@@ -164,9 +171,22 @@ public final class App implements AutoCloseable {
                 .form(KudosForms.VERIFY, kudosForms::submitVerify);
         shoutOut = new ShoutOut(db, kudosStore, kudosSettings, tenants, outbox, kudosMessages, clock, delivery::wake);
         promiseNudges = new PromiseNudges(db, promiseStore, accounts, leads, tenants, outbox, promiseMessages, clock, delivery::wake);
-        schedules = new Schedules(Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check, "promise-nudges", promiseNudges::check));
+        SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
+        DigestMessages digestMessages = new DigestMessages();
+        digests = new DigestService(db, new RiskRanker(db), promiseStore, subscriptions, tenants, outbox, digestMessages, clock, delivery::wake);
+        DigestActions digestActions = new DigestActions(db, accounts, promiseForms, clock);
+        router.action(DigestMessages.NEXT_STEP_ACTION, digestActions::addNextStep)
+                .action(DigestMessages.LOG_OUTCOME_ACTION, digestActions::logOutcome)
+                .form(DigestActions.OUTCOME_FORM, digestActions::submitOutcome);
+        schedules = new Schedules(Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check, "promise-nudges", promiseNudges::check,
+                "digests", digests::check));
+        // Each subscription also gets a cron trigger in its own zone; the minute sweep catches up after downtime.
+        for (Subscription s : subscriptions.all()) {
+            schedules.plan(s.key(), s.cadence().days(s.weeklyDay()), s.at(), s.zone(), digests::check);
+        }
         router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock,
-                new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos)));
+                new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos),
+                new SettingsCommands.Digests(subscriptions, digests, digestMessages, schedules)));
 
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;
@@ -219,6 +239,11 @@ public final class App implements AutoCloseable {
     /** The SLA clock watch the scheduler runs every minute; tests run it after moving the clock. */
     public SlaWatch slaWatch() {
         return slaWatch;
+    }
+
+    /** Posts due digests; the scheduler runs it on each subscription's trigger and every minute; tests run it after moving the clock. */
+    public DigestService digests() {
+        return digests;
     }
 
     /** The overdue-promise sweep the scheduler runs every minute; tests run it after moving the clock. */

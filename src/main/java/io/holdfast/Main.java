@@ -21,6 +21,10 @@ public final class Main {
               migrate    apply database migrations and exit
               export kudos --from YYYY-MM-DD --to YYYY-MM-DD [--tenant ID] [--format csv|json]
                          write the recognition log (see: export --help)
+              import accounts|promises FILE.csv [--tenant ID]
+                         bring accounts or promises over from a spreadsheet (see: import --help)
+              digest --dry-run [--as-of ISO-INSTANT] [--tenant ID] [--channel ID] [--top N] [--format text|json]
+                         print what the at-risk digests would post (see: digest --help)
               --help     show this help
               --version  show the version
 
@@ -41,6 +45,8 @@ public final class Main {
                 case "console" -> console();
                 case "migrate" -> migrate();
                 case "export" -> System.exit(ExportCommand.run(args, System.out, System.err, System.getenv()));
+                case "digest" -> System.exit(DigestCommand.run(args, System.out, System.err, System.getenv()));
+                case "import" -> System.exit(ImportCommand.run(args, System.out, System.err, System.getenv()));
                 default -> {
                     System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);
                     System.exit(2);

@@ -70,6 +70,17 @@ public final class AccountStore {
         return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
     }
 
+    public Optional<Account> byId(Connection c, long tenantId, long id) throws SQLException {
+        return Sql.one(c, "SELECT id, tenant_id, name FROM accounts WHERE tenant_id = ? AND id = ?",
+                rs -> new Account(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name")), tenantId, id);
+    }
+
+    /** An outcome or note logged on the account's timeline, e.g. from the digest's "Log outcome". */
+    public void addNote(Connection c, Account account, String authorId, String text, Instant at) throws SQLException {
+        Sql.update(c, "INSERT INTO account_notes (tenant_id, account_id, author_id, at, text) VALUES (?, ?, ?, ?, ?)",
+                account.tenantId(), account.id(), authorId, at.toEpochMilli(), text);
+    }
+
     public Optional<Account> find(Connection c, long tenantId, String name) throws SQLException {
         return Sql.one(c, "SELECT id, tenant_id, name FROM accounts WHERE tenant_id = ? AND normalized_name = ?",
                 rs -> new Account(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name")), tenantId, normalize(name));

@@ -5,11 +5,11 @@ import io.holdfast.core.Message;
 import java.util.StringJoiner;
 
 /** Neutral messages as terminal text. */
-final class PlainText {
+public final class PlainText {
     private PlainText() {
     }
 
-    static String render(Message message) {
+    public static String render(Message message) {
         StringJoiner out = new StringJoiner("\n");
         for (Block block : message.blocks()) {
             if (block instanceof Block.Section s) {

@@ -37,10 +37,15 @@ public final class PromiseForms {
 
     /** The create form; the channel travels in the context so the card lands where the command was typed. */
     public Form create(Actor actor, String channelId) {
+        return create(actor, channelId, null);
+    }
+
+    /** The create form with the account filled in, e.g. "Add next step" on a digest. */
+    public Form create(Actor actor, String channelId, String accountName) {
         LocalDate tomorrow = LocalDate.now(clock.withZone(actor.zone())).plusDays(1);
         return new Form(CREATE, "New promise", "Create", channelId, List.of(
                 new Form.UserPick("owner", "Owner", actor.userId(), false),
-                new Form.TextInput("account", "Client account", null, "Acme Corp", false, false),
+                new Form.TextInput("account", "Client account", accountName, "Acme Corp", false, false),
                 new Form.TextInput("what", "What was promised", null, "Send the SOC2 report", true, false),
                 new Form.DatePick("due_date", "Due date", actor.tenant().calendar().nextBusinessDayOnOrAfter(tomorrow), false),
                 new Form.TimePick("due_time", "Due time (your time zone)", BusinessCalendar.DEFAULT_END, true)));

@@ -53,9 +53,12 @@ public final class PromiseStore {
     /** An open promise whose next nudge is due, with how many nudges it has had. */
     public record NudgeDue(Promise promise, int nudges) {}
 
-    /** Open promises, across tenants, whose next nudge time has come. */
+    /**
+     * Open promises, across tenants, whose next nudge time has come. Only promises with a card: nudges go
+     * in the card's thread, and promises imported as history have no card and no channel to be chased in.
+     */
     public List<NudgeDue> dueForNudge(Connection c, Instant now, int limit) throws SQLException {
-        return Sql.list(c, SELECT + "WHERE p.status = 'OPEN' AND p.next_nudge_at <= ? ORDER BY p.next_nudge_at LIMIT ?",
+        return Sql.list(c, SELECT + "WHERE p.status = 'OPEN' AND p.next_nudge_at <= ? AND p.card_ref IS NOT NULL ORDER BY p.next_nudge_at LIMIT ?",
                 rs -> new NudgeDue(promise(rs), rs.getInt("nudges")), now.toEpochMilli(), limit);
     }
 

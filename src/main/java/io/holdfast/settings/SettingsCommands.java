@@ -10,6 +10,10 @@ import io.holdfast.core.UserInputException;
 import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.account.AccountStore;
 import io.holdfast.account.AccountTimeline;
+import io.holdfast.core.Timetable;
+import io.holdfast.digest.DigestMessages;
+import io.holdfast.digest.DigestService;
+import io.holdfast.digest.SubscriptionStore;
 import io.holdfast.escalation.EscalationService;
 import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.escalation.LeadDirectory;
@@ -33,16 +37,21 @@ public final class SettingsCommands implements CommandHandler {
     private final EscalationSettingsCommands escalation;
     private final KudosSettingsCommands recognition;
     private final AccountCommands accounts;
+    private final DigestCommands digest;
 
     public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings, LeadDirectory leads,
-                            KudosSettings kudosSettings, Clock clock, AccountPages accountPages) {
+                            KudosSettings kudosSettings, Clock clock, AccountPages accountPages, Digests digests) {
         this.tenants = tenants;
         this.calendars = calendars;
         this.escalation = new EscalationSettingsCommands(escalationSettings, leads);
         this.recognition = new KudosSettingsCommands(kudosSettings, clock);
+        this.digest = new DigestCommands(digests.subscriptions(), digests.service(), digests.messages(), digests.timetable(), clock);
         this.accounts = new AccountCommands(accountPages.db(), accountPages.accounts(), accountPages.timeline(), accountPages.promises(),
                 accountPages.escalations(), accountPages.kudos(), leads);
     }
+
+    /** What digest subscriptions need. */
+    public record Digests(SubscriptionStore subscriptions, DigestService service, DigestMessages messages, Timetable timetable) {}
 
     /** What the account page reads from. */
     public record AccountPages(Database db, AccountStore accounts, AccountTimeline timeline, PromiseService promises,
@@ -66,6 +75,7 @@ public final class SettingsCommands implements CommandHandler {
             case "manager" -> recognition.manager(invocation, args);
             case "shoutout" -> recognition.shoutOutChannel(invocation, args);
             case "account" -> accounts.handle(invocation, args);
+            case "digest" -> digest.handle(invocation, args);
             default -> Reply.show("I didn't understand \"" + verb + "\". See /holdfast help, or try " + HOLIDAYS_EXAMPLE + ".");
         };
     }
@@ -134,6 +144,8 @@ public final class SettingsCommands implements CommandHandler {
                         "/kudos help — recognise client-impact wins",
                         "/holdfast manager @lee @dana — Dana manages Lee and may verify Lee's kudos (admins)",
                         "/holdfast shoutout #wins — where the monthly Client Impact shout-out goes (admins)",
+                        "/holdfast digest weekdays 08:30 [Area/City] [top 5] [tier=strategic] [owner=@dana] — the at-risk digest in this "
+                                + "channel; /holdfast digest preview to see it now, /holdfast digest off to stop it",
                         "/holdfast account Acme Corp — the account's page; add arr=120000 tier=strategic renewal=2027-03-31 owner=@dana "
                                 + "channel=#acme to set its attributes (admins and leads)")
                 .forEach(line -> out.section(Text.plain(line)));

@@ -59,6 +59,20 @@ public final class HoldfastOnSlack implements AutoCloseable {
         return app.slaWatch().check();
     }
 
+    /** Posts the digests due now, as each subscription's trigger and the minute sweep do; returns how many. */
+    public int checkDigests() {
+        return app.digests().check();
+    }
+
+    /** When the scheduler next fires the plan with {@code key} after {@code after}. */
+    public java.util.Optional<Instant> nextFire(String key, Instant after) throws Exception {
+        return app.schedules().nextFire(key, after);
+    }
+
+    public Path databaseFile() {
+        return dbFile;
+    }
+
     /** Runs the overdue-promise sweep now, as the scheduler does every minute; returns how many nudges it queued. */
     public int checkNudges() {
         return app.promiseNudges().check();

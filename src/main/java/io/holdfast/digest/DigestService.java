@@ -1,0 +1,97 @@
+package io.holdfast.digest;
+
+import io.holdfast.core.Tenant;
+import io.holdfast.promise.PromiseFilter;
+import io.holdfast.promise.PromiseStore;
+import io.holdfast.risk.RiskEntry;
+import io.holdfast.risk.RiskFilter;
+import io.holdfast.risk.RiskRanker;
+import io.holdfast.store.Database;
+import io.holdfast.store.Outbox;
+import io.holdfast.store.TenantStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes digests and posts the ones that are due. Each subscription's cron trigger and the minute
+ * sweep both call {@link #check()}; the outbox key (subscription, local date) makes each post once.
+ */
+public final class DigestService {
+    private static final Logger log = LoggerFactory.getLogger(DigestService.class);
+    public static final int NEXT_STEPS = 3;
+
+    private final Database db;
+    private final RiskRanker ranker;
+    private final PromiseStore promises;
+    private final SubscriptionStore subscriptions;
+    private final TenantStore tenants;
+    private final Outbox outbox;
+    private final DigestMessages messages;
+    private final Clock clock;
+    private final Runnable afterCommit;
+
+    public DigestService(Database db, RiskRanker ranker, PromiseStore promises, SubscriptionStore subscriptions, TenantStore tenants,
+                         Outbox outbox, DigestMessages messages, Clock clock, Runnable afterCommit) {
+        this.db = db;
+        this.ranker = ranker;
+        this.promises = promises;
+        this.subscriptions = subscriptions;
+        this.tenants = tenants;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.clock = clock;
+        this.afterCommit = afterCommit;
+    }
+
+    /** The digest as of {@code asOf}: the top accounts and each one's soonest open promises. */
+    public DigestReport compose(Tenant tenant, Instant asOf, int top, RiskFilter filter) {
+        List<DigestReport.Item> items = new ArrayList<>();
+        for (RiskEntry risk : ranker.top(tenant.id(), asOf, tenant.zone(), top, filter)) {
+            PromiseStore.Page steps = db.read(c -> promises.list(c, tenant.id(), null, new PromiseFilter.ForAccount(risk.accountName()), asOf,
+                    NEXT_STEPS));
+            items.add(new DigestReport.Item(risk, steps.promises()));
+        }
+        return new DigestReport(asOf, items);
+    }
+
+    public DigestReport compose(Tenant tenant, Subscription s, Instant asOf) {
+        return compose(tenant, asOf, s.top(), new RiskFilter(s.tier(), s.ownerId()));
+    }
+
+    /** Posts every digest due now and not yet posted today; returns how many. */
+    public int check() {
+        Instant now = clock.instant();
+        int queued = 0;
+        for (Subscription s : subscriptions.all()) {
+            try {
+                queued += post(s, now) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.error("digest for subscription {} failed", s.id(), e);
+            }
+        }
+        if (queued > 0) {
+            afterCommit.run();
+        }
+        return queued;
+    }
+
+    private boolean post(Subscription s, Instant now) {
+        Optional<LocalDate> due = s.dueOn(now);
+        Optional<Tenant> tenant = tenants.byId(s.tenantId());
+        if (due.isEmpty() || tenant.isEmpty()) {
+            return false;
+        }
+        String key = s.key() + ":" + due.get();
+        if (outbox.status(s.tenantId(), key).isPresent()) {
+            return false;
+        }
+        DigestReport report = compose(tenant.get(), s, now);
+        return db.write(c -> outbox.post(c, s.tenantId(), key, s.channel(), null, null, messages.digest(report, s.zone())));
+    }
+}
