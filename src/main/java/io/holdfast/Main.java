@@ -23,6 +23,8 @@ public final class Main {
                          write the recognition log (see: export --help)
               import accounts|promises FILE.csv [--tenant ID]
                          bring accounts or promises over from a spreadsheet (see: import --help)
+              outbox --failed
+                         list the posts Holdfast gave up on, with the reason
               digest --dry-run [--as-of ISO-INSTANT] [--tenant ID] [--channel ID] [--top N] [--format text|json]
                          print what the at-risk digests would post (see: digest --help)
               --help     show this help
@@ -47,6 +49,7 @@ public final class Main {
                 case "export" -> System.exit(ExportCommand.run(args, System.out, System.err, System.getenv()));
                 case "digest" -> System.exit(DigestCommand.run(args, System.out, System.err, System.getenv()));
                 case "import" -> System.exit(ImportCommand.run(args, System.out, System.err, System.getenv()));
+                case "outbox" -> System.exit(OutboxCommand.run(args, System.out, System.err, System.getenv()));
                 default -> {
                     System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);
                     System.exit(2);

@@ -139,6 +139,11 @@ public final class Outbox {
         });
     }
 
+    /** Rows given up on, newest first, with why: what an operator reads after a delivery alert. */
+    public List<Entry> failed(int limit) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM outbox WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?", this::entry, limit));
+    }
+
     public long pendingCount() {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'"));
     }
