@@ -47,6 +47,7 @@ import io.holdfast.promise.PromiseNudges;
 import io.holdfast.promise.PromiseService;
 import io.holdfast.promise.PromiseStore;
 import io.holdfast.risk.RiskRanker;
+import io.holdfast.risk.RiskWeightStore;
 import io.holdfast.schedule.DeliveryWorker;
 import io.holdfast.schedule.Schedules;
 import io.holdfast.settings.SettingsCommands;
@@ -186,7 +187,7 @@ public final class App implements AutoCloseable {
         }
         router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock,
                 new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos),
-                new SettingsCommands.Digests(subscriptions, digests, digestMessages, schedules)));
+                new SettingsCommands.Digests(subscriptions, digests, digestMessages, schedules, new RiskWeightStore())));
 
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;

@@ -109,6 +109,17 @@ class DigestOnSlackTest {
     }
 
     @Test
+    void adminsTuneTheRiskWeightsForTheirWorkspace() {
+        assertTrue(holdfast.command("ULEE", "/holdfast", "risk").json().toString().contains("overdue_promise\u003d10"));
+        assertTrue(say("ULEE", "risk overdue_promise=12").contains("Only workspace admins and escalation leads"));
+
+        String changed = holdfast.command("UADMIN", "/holdfast", "risk overdue_promise=12 p1_open=40").json().toString();
+
+        assertTrue(changed.contains("overdue_promise\u003d12") && changed.contains("p1_open\u003d40"), changed);
+        assertTrue(say("UADMIN", "risk loudness=3").contains("I don't know the weight"));
+    }
+
+    @Test
     void theDryRunPrintsWhatTheDigestPosts() throws Exception {
         say("ULEE", "digest weekdays 08:30");
         acmeAtRisk();

@@ -20,6 +20,7 @@ import io.holdfast.escalation.LeadDirectory;
 import io.holdfast.kudos.KudosService;
 import io.holdfast.kudos.KudosSettings;
 import io.holdfast.promise.PromiseService;
+import io.holdfast.risk.RiskWeightStore;
 import io.holdfast.store.Database;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -38,6 +39,7 @@ public final class SettingsCommands implements CommandHandler {
     private final KudosSettingsCommands recognition;
     private final AccountCommands accounts;
     private final DigestCommands digest;
+    private final RiskCommands risk;
 
     public SettingsCommands(TenantStore tenants, HolidayCalendars calendars, EscalationSettings escalationSettings, LeadDirectory leads,
                             KudosSettings kudosSettings, Clock clock, AccountPages accountPages, Digests digests) {
@@ -46,12 +48,14 @@ public final class SettingsCommands implements CommandHandler {
         this.escalation = new EscalationSettingsCommands(escalationSettings, leads);
         this.recognition = new KudosSettingsCommands(kudosSettings, clock);
         this.digest = new DigestCommands(digests.subscriptions(), digests.service(), digests.messages(), digests.timetable(), clock);
+        this.risk = new RiskCommands(accountPages.db(), digests.riskWeights(), leads);
         this.accounts = new AccountCommands(accountPages.db(), accountPages.accounts(), accountPages.timeline(), accountPages.promises(),
                 accountPages.escalations(), accountPages.kudos(), leads);
     }
 
     /** What digest subscriptions need. */
-    public record Digests(SubscriptionStore subscriptions, DigestService service, DigestMessages messages, Timetable timetable) {}
+    public record Digests(SubscriptionStore subscriptions, DigestService service, DigestMessages messages, Timetable timetable,
+                          RiskWeightStore riskWeights) {}
 
     /** What the account page reads from. */
     public record AccountPages(Database db, AccountStore accounts, AccountTimeline timeline, PromiseService promises,
@@ -76,6 +80,7 @@ public final class SettingsCommands implements CommandHandler {
             case "shoutout" -> recognition.shoutOutChannel(invocation, args);
             case "account" -> accounts.handle(invocation, args);
             case "digest" -> digest.handle(invocation, args);
+            case "risk" -> risk.handle(invocation, args);
             default -> Reply.show("I didn't understand \"" + verb + "\". See /holdfast help, or try " + HOLIDAYS_EXAMPLE + ".");
         };
     }
@@ -146,6 +151,7 @@ public final class SettingsCommands implements CommandHandler {
                         "/holdfast shoutout #wins — where the monthly Client Impact shout-out goes (admins)",
                         "/holdfast digest weekdays 08:30 [Area/City] [top 5] [tier=strategic] [owner=@dana] — the at-risk digest in this "
                                 + "channel; /holdfast digest preview to see it now, /holdfast digest off to stop it",
+                        "/holdfast risk — the risk weights; " + RiskCommands.EXAMPLE + " to tune them (admins and leads)",
                         "/holdfast account Acme Corp — the account's page; add arr=120000 tier=strategic renewal=2027-03-31 owner=@dana "
                                 + "channel=#acme to set its attributes (admins and leads)")
                 .forEach(line -> out.section(Text.plain(line)));
