@@ -143,6 +143,12 @@ public final class FakeSlackApi implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code times} calls to {@code method} fail with HTTP 500, as Slack does now and then. */
+    public FakeSlackApi serverErrorNext(String method, int times) {
+        addFaults(method, times, new Fault(500, "internal_error", 0));
+        return this;
+    }
+
     /** The next {@code times} calls to {@code method} get HTTP 429 with this {@code Retry-After}. */
     public FakeSlackApi rateLimitNext(String method, int times, int retryAfterSeconds) {
         addFaults(method, times, new Fault(429, "ratelimited", retryAfterSeconds));

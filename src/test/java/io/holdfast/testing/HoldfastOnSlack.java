@@ -59,6 +59,11 @@ public final class HoldfastOnSlack implements AutoCloseable {
         return app.slaWatch().check();
     }
 
+    /** Runs one delivery pass now, as the worker does when woken; returns how many rows it tried. */
+    public int deliverNow() {
+        return app.delivery().deliverDue();
+    }
+
     /** Posts the digests due now, as each subscription's trigger and the minute sweep do; returns how many. */
     public int checkDigests() {
         return app.digests().check();
