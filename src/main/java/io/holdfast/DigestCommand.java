@@ -71,6 +71,9 @@ final class DigestCommand {
         } catch (DateTimeParseException | NumberFormatException e) {
             return usage(err, "--as-of takes an instant like 2026-11-24T14:00:00Z and --top a number.");
         }
+        if (top < 1 || top > 50) {
+            return usage(err, "--top takes a number from 1 to 50.");
+        }
         String format = options.getOrDefault("format", "text");
         if (!format.equals("text") && !format.equals("json")) {
             return usage(err, "--format is text or json.");

@@ -72,6 +72,20 @@ class DigestOnSlackTest {
     }
 
     @Test
+    void subscribingAfterTodaysTimeWaitsForTomorrowAndChangingItNeverPostsTwice() {
+        acmeAtRisk();
+        holdfast.clock.set(Instant.parse("2026-11-25T20:00:00Z"));
+        say("ULEE", "digest daily 09:00");
+        assertEquals(0, holdfast.checkDigests(), "today's 09:00 was before the subscription");
+
+        holdfast.clock.set(Instant.parse("2026-11-26T14:00:00Z"));
+        assertEquals(1, holdfast.checkDigests());
+        say("ULEE", "digest daily 09:00 top 3");
+        assertEquals(0, holdfast.checkDigests(), "re-subscribing the same day doesn't post again");
+        assertEquals(1, holdfast.count("SELECT COUNT(*) FROM digest_subscriptions"));
+    }
+
+    @Test
     void theTriggerFiresAtTheSameLocalTimeAcrossADaylightSavingChange() throws Exception {
         say("ULEE", "digest daily 09:00");
         String key = "digest:" + holdfast.count("SELECT id FROM digest_subscriptions");

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param weeklyDay the day for WEEKLY, null otherwise
  * @param tier      only accounts of this tier, or null for all
  * @param ownerId   only accounts this person owns, or null for all
+ * @param since     when it was last (re)subscribed: postings scheduled before then are not owed
  */
 public record Subscription(long id, long tenantId, String channel, Cadence cadence, DayOfWeek weeklyDay, LocalTime at, ZoneId zone,
-                           int top, AccountProfile.Tier tier, String ownerId) {
+                           int top, AccountProfile.Tier tier, String ownerId, Instant since) {
 
     /**
      * The posting due at {@code now}: today's time in the subscription's zone, if today is one of its
@@ -27,7 +28,8 @@ public record Subscription(long id, long tenantId, String channel, Cadence caden
     public Optional<LocalDate> dueOn(Instant now) {
         ZonedDateTime local = now.atZone(zone);
         LocalDate today = local.toLocalDate();
-        if (!cadence.postsOn(today, weeklyDay) || local.toLocalTime().isBefore(at)) {
+        if (!cadence.postsOn(today, weeklyDay) || local.toLocalTime().isBefore(at)
+                || ZonedDateTime.of(today, at, zone).toInstant().isBefore(since)) {
             return Optional.empty();
         }
         return Optional.of(today);

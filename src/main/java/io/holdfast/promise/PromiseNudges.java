@@ -78,6 +78,15 @@ public final class PromiseNudges {
     private int nudge(Tenant tenant, PromiseStore.NudgeDue due, Instant now) {
         Promise p = due.promise();
         int number = due.nudges() + 1;
+        if (number > 1 && !withinOfficeHours(now, p.dueZone(), tenant.calendar())) {
+            // The server was down at 09:30, or the clock jumped: a reminder never goes out at night or at the weekend.
+            Instant resume = afterSnooze(now, p.dueZone(), tenant.calendar());
+            db.write(c -> {
+                promises.scheduleNudge(c, p, resume, false);
+                return null;
+            });
+            return 0;
+        }
         boolean widerCircle = number > REMINDERS_BEFORE_WIDER_CIRCLE + 1;
         Text.Builder alsoTell = Text.builder();
         if (widerCircle) {
@@ -90,14 +99,20 @@ public final class PromiseNudges {
         }
         Instant next = nextReminder(now, p.dueZone(), tenant.calendar());
         return db.write(c -> {
-            promises.nudged(c, p, next);
-            if (!outbox.post(c, p.tenantId(), "promise:" + p.id() + ":nudge:" + number, p.originChannel(), p.cardKey(), null,
-                    messages.nudge(p, now, alsoTell.build()))) {
+            // Keyed by the due date too: a re-dated promise starts counting again and its nudges are new posts.
+            if (!promises.nudged(c, due, next) || !outbox.post(c, p.tenantId(), "promise:" + p.id() + ":due:" + p.due().toEpochMilli()
+                    + ":nudge:" + number, p.originChannel(), p.cardKey(), null, messages.nudge(p, now, alsoTell.build()))) {
                 return 0;
             }
             promises.recordEvent(c, p, PromiseEvent.NUDGED, "holdfast", now, "nudge " + number);
             return 1;
         });
+    }
+
+    private static boolean withinOfficeHours(Instant now, ZoneId zone, BusinessCalendar calendar) {
+        ZonedDateTime local = now.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        return calendar.isBusinessDay(local.toLocalDate()) && !time.isBefore(REMINDER_AT) && time.isBefore(calendar.workdayEnd());
     }
 
     /** 09:30 on the next business day after {@code now} in the owner's zone: reminders keep office hours. */

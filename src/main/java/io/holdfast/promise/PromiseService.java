@@ -154,6 +154,10 @@ public final class PromiseService {
             Promise after = promises.save(c, change.apply(before), now);
             aftermath.apply(c, after);
             promises.recordEvent(c, after, event, actor.userId(), now, detail);
+            if (outbox.status(after.tenantId(), after.cardKey()).isEmpty()) {
+                // Imported as history: there is no card to update and no thread to tell.
+                return after;
+            }
             outbox.update(c, after.tenantId(), after.cardKey() + ":v" + after.version(), after.originChannel(), after.cardKey(),
                     messages.card(after, now));
             outbox.post(c, after.tenantId(), "promise:" + after.id() + ":event:v" + after.version(), after.originChannel(), after.cardKey(),

@@ -68,10 +68,14 @@ public final class PromiseStore {
                 at.toEpochMilli(), p.tenantId(), p.id());
     }
 
-    /** Counts a nudge that was queued and sets when the next one fires. */
-    public void nudged(Connection c, Promise p, Instant next) throws SQLException {
-        Sql.update(c, "UPDATE promises SET nudges = nudges + 1, next_nudge_at = ? WHERE tenant_id = ? AND id = ?", next.toEpochMilli(),
-                p.tenantId(), p.id());
+    /**
+     * Counts a nudge and sets when the next one fires, unless the promise changed since it was read
+     * (done, snoozed or re-dated in the meantime); returns whether it was still as read.
+     */
+    public boolean nudged(Connection c, PromiseStore.NudgeDue read, Instant next) throws SQLException {
+        Promise p = read.promise();
+        return 1 == Sql.update(c, "UPDATE promises SET nudges = nudges + 1, next_nudge_at = ? WHERE tenant_id = ? AND id = ? "
+                + "AND status = 'OPEN' AND nudges = ? AND version = ?", next.toEpochMilli(), p.tenantId(), p.id(), read.nudges(), p.version());
     }
 
     public void recordEvent(Connection c, Promise p, PromiseEvent kind, String actorId, Instant at, String detail) throws SQLException {

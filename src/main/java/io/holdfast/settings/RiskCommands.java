@@ -9,7 +9,9 @@ import io.holdfast.escalation.LeadDirectory;
 import io.holdfast.risk.RiskWeightStore;
 import io.holdfast.risk.RiskWeights;
 import io.holdfast.store.Database;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code /holdfast risk}: shows the risk weights, and lets admins and leads tune them for their workspace. */
 final class RiskCommands {
@@ -31,15 +33,18 @@ final class RiskCommands {
             if (!invocation.actor().admin() && !leads.isLead(invocation.tenant(), invocation.actor().userId())) {
                 throw new UserInputException("Only workspace admins and escalation leads can change the risk weights.");
             }
+            Map<RiskWeights.Weight, Integer> changes = new EnumMap<>(RiskWeights.Weight.class);
             for (String word : args.split("\\s+")) {
                 String[] pair = word.split("=", 2);
-                RiskWeights.Weight weight = weight(pair[0]);
-                int value = value(pair.length > 1 ? pair[1] : "");
-                db.write(c -> {
-                    weights.set(c, tenantId, weight, value);
-                    return null;
-                });
+                changes.put(weight(pair[0]), value(pair.length > 1 ? pair[1] : ""));
             }
+            // All or nothing: a typo in the third pair must not leave the first two changed.
+            db.write(c -> {
+                for (Map.Entry<RiskWeights.Weight, Integer> change : changes.entrySet()) {
+                    weights.set(c, tenantId, change.getKey(), change.getValue());
+                }
+                return null;
+            });
         }
         RiskWeights current = db.read(c -> weights.load(c, tenantId));
         Message.Builder out = Message.builder(Text.plain("Risk weights")).section(Text.builder().strong("Risk weights").build());

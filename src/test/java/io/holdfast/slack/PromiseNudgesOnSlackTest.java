@@ -116,5 +116,22 @@ class PromiseNudgesOnSlackTest {
         at("2026-11-26T14:30:00Z");
         assertEquals(0, holdfast.checkNudges(), "not overdue any more");
         assertEquals(Duration.ZERO, Duration.ofMillis(holdfast.count("SELECT next_nudge_at - due_at FROM promises WHERE number = 1")));
+
+        at("2026-12-02T22:01:00Z");
+        assertEquals(1, holdfast.checkNudges(), "overdue again on the new date: nudged again, as a new first nudge");
+        holdfast.awaitDatabase("two nudges delivered", () -> nudges().size() == 2);
+    }
+
+    @Test
+    void aReminderMissedWhileTheServerWasDownWaitsForOfficeHours() {
+        at("2026-11-25T22:01:00Z");
+        holdfast.checkNudges();
+
+        at("2026-11-28T08:00:00Z");
+        assertEquals(0, holdfast.checkNudges(), "Saturday 03:00 in New York: no reminder");
+        assertEquals(Instant.parse("2026-11-30T14:30:00Z").toEpochMilli(), holdfast.count("SELECT next_nudge_at FROM promises WHERE number = 1"),
+                "moved to Monday 09:30");
+        at("2026-11-30T14:30:00Z");
+        assertEquals(1, holdfast.checkNudges());
     }
 }
