@@ -174,7 +174,8 @@ public final class App implements AutoCloseable {
         promiseNudges = new PromiseNudges(db, promiseStore, accounts, leads, tenants, outbox, promiseMessages, clock, delivery::wake);
         SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
         DigestMessages digestMessages = new DigestMessages();
-        digests = new DigestService(db, new RiskRanker(db), promiseStore, subscriptions, tenants, outbox, digestMessages, clock, delivery::wake);
+        RiskWeightStore riskWeights = new RiskWeightStore();
+        digests = new DigestService(db, new RiskRanker(db, escalationSettings, riskWeights), promiseStore, subscriptions, tenants, outbox, digestMessages, clock, delivery::wake);
         DigestActions digestActions = new DigestActions(db, accounts, promiseForms, clock);
         router.action(DigestMessages.NEXT_STEP_ACTION, digestActions::addNextStep)
                 .action(DigestMessages.LOG_OUTCOME_ACTION, digestActions::logOutcome)
@@ -187,7 +188,7 @@ public final class App implements AutoCloseable {
         }
         router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock,
                 new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos),
-                new SettingsCommands.Digests(subscriptions, digests, digestMessages, schedules, new RiskWeightStore())));
+                new SettingsCommands.Digests(subscriptions, digests, digestMessages, schedules, riskWeights)));
 
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;

@@ -14,7 +14,9 @@ import io.holdfast.digest.SubscriptionStore;
 import io.holdfast.promise.Promise;
 import io.holdfast.promise.PromiseStore;
 import io.holdfast.risk.RiskFilter;
+import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.risk.RiskRanker;
+import io.holdfast.risk.RiskWeightStore;
 import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
 import io.holdfast.store.TenantStore;
@@ -83,7 +85,7 @@ final class DigestCommand {
             Clock clock = Clock.fixed(asOf, ZoneId.of("UTC"));
             TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
             SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
-            DigestService digests = new DigestService(db, new RiskRanker(db), new PromiseStore(), subscriptions, tenants, new Outbox(db, clock),
+            DigestService digests = new DigestService(db, new RiskRanker(db, new EscalationSettings(db), new RiskWeightStore()), new PromiseStore(), subscriptions, tenants, new Outbox(db, clock),
                     new DigestMessages(), clock, () -> { });
             List<Tenant> chosen = tenants.all().stream()
                     .filter(t -> !options.containsKey("tenant") || t.externalId().equals(options.get("tenant"))).toList();

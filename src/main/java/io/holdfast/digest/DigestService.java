@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ public final class DigestService {
     private final DigestMessages messages;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final Set<String> reportedMissed = ConcurrentHashMap.newKeySet();
 
     public DigestService(Database db, RiskRanker ranker, PromiseStore promises, SubscriptionStore subscriptions, TenantStore tenants,
                          Outbox outbox, DigestMessages messages, Clock clock, Runnable afterCommit) {
@@ -64,6 +67,17 @@ public final class DigestService {
         return compose(tenant, asOf, s.top(), new RiskFilter(s.tier(), s.ownerId()));
     }
 
+    /** A digest from an earlier day is stale, so it is dropped, but an operator should know it never went out. */
+    private void reportMissed(Subscription s, Instant now) {
+        Optional<LocalDate> owed = s.owedTheDayBefore(now);
+        if (owed.isPresent()) {
+            String key = s.key() + ":" + owed.get();
+            if (outbox.status(s.tenantId(), key).isEmpty() && reportedMissed.add(key)) {
+                log.warn("digest for channel {} on {} was missed while Holdfast was down; it is dropped as stale", s.channel(), owed.get());
+            }
+        }
+    }
+
     /** Posts every digest due now and not yet posted today; returns how many. */
     public int check() {
         Instant now = clock.instant();
@@ -82,6 +96,7 @@ public final class DigestService {
     }
 
     private boolean post(Subscription s, Instant now) {
+        reportMissed(s, now);
         Optional<LocalDate> due = s.dueOn(now);
         Optional<Tenant> tenant = tenants.byId(s.tenantId());
         if (due.isEmpty() || tenant.isEmpty()) {

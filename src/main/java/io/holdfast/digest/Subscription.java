@@ -35,6 +35,13 @@ public record Subscription(long id, long tenantId, String channel, Cadence caden
         return Optional.of(today);
     }
 
+    /** The posting of the day before {@code now}, if there was one owed: what a long outage would have missed. */
+    public Optional<LocalDate> owedTheDayBefore(Instant now) {
+        LocalDate yesterday = now.atZone(zone).toLocalDate().minusDays(1);
+        boolean owed = cadence.postsOn(yesterday, weeklyDay) && !ZonedDateTime.of(yesterday, at, zone).toInstant().isBefore(since);
+        return owed ? Optional.of(yesterday) : Optional.empty();
+    }
+
     public String key() {
         return "digest:" + id;
     }

@@ -19,11 +19,12 @@ public final class RiskRanker {
 
     private final Database db;
     private final EscalationSettings escalationSettings;
-    private final RiskWeightStore weights = new RiskWeightStore();
+    private final RiskWeightStore weights;
 
-    public RiskRanker(Database db) {
+    public RiskRanker(Database db, EscalationSettings escalationSettings, RiskWeightStore weights) {
         this.db = db;
-        this.escalationSettings = new EscalationSettings(db);
+        this.escalationSettings = escalationSettings;
+        this.weights = weights;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.account.AccountProfile.Tier;
+import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.escalation.Severity;
 import io.holdfast.store.Database;
 import io.holdfast.testing.TestDatabases;
@@ -61,7 +62,7 @@ class RiskRankerScaleTest {
     void theSeededWorstAccountRanksFirstAndEveryCountAddsUp() {
         generate(new Random(20_261_124));
         long worst = seedWorst();
-        RiskRanker ranker = new RiskRanker(db);
+        RiskRanker ranker = new RiskRanker(db, new EscalationSettings(db), new RiskWeightStore());
 
         List<RiskEntry> top = ranker.top(tenant, NOW, ZoneOffset.UTC, 50, RiskFilter.ALL);
         long started = System.nanoTime();

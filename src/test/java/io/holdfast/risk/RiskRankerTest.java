@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.account.AccountProfile.Tier;
+import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.escalation.Severity;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
@@ -37,7 +38,7 @@ class RiskRankerTest {
     @BeforeEach
     void open() {
         db = TestDatabases.migrated(dir);
-        ranker = new RiskRanker(db);
+        ranker = new RiskRanker(db, new EscalationSettings(db), new RiskWeightStore());
         data = new RiskData(db, NOW);
         tenant = data.tenant("T1");
     }
