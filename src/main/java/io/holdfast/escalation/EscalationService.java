@@ -136,9 +136,13 @@ public final class EscalationService {
         Escalation current = db.write(c -> {
             accounts.markReviewed(c, e.tenantId(), e.accountId(), actor.userId(), now);
             escalations.recordEvent(c, e, EscalationEvent.Kind.REVIEWED, actor.userId(), now, null);
+            // Every flagged card of the account loses its Reviewed button, not only the one pressed.
+            for (Escalation flagged : escalations.flaggedForAccount(c, e.tenantId(), e.accountId())) {
+                outbox.update(c, e.tenantId(), flagged.cardKey() + ":reviewed:" + now.toEpochMilli(), flagged.channel(), flagged.cardKey(),
+                        card(c, actor.tenant(), flagged));
+            }
             Escalation fresh = escalations.byId(c, e.tenantId(), e.id()).orElseThrow();
-            outbox.update(c, e.tenantId(), e.cardKey() + ":reviewed", fresh.channel(), e.cardKey(), card(c, actor.tenant(), fresh));
-            outbox.post(c, e.tenantId(), "escalation:" + e.id() + ":reviewed", fresh.channel(), e.cardKey(), null,
+            outbox.post(c, e.tenantId(), "escalation:" + e.id() + ":reviewed:" + now.toEpochMilli(), fresh.channel(), e.cardKey(), null,
                     messages.reviewed(fresh, actor.userId()));
             return fresh;
         });

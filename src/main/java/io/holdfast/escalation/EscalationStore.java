@@ -78,6 +78,12 @@ public final class EscalationStore {
                 EscalationStore::escalation, tenantId, accountId, since.toEpochMilli());
     }
 
+    /** The account's escalations that carry the leadership-review flag. */
+    public List<Escalation> flaggedForAccount(Connection c, long tenantId, long accountId) throws SQLException {
+        return Sql.list(c, SELECT + "WHERE e.tenant_id = ? AND e.account_id = ? AND e.leadership_review = 1 ORDER BY e.id",
+                EscalationStore::escalation, tenantId, accountId);
+    }
+
     /** Unresolved escalations, across tenants, with a warning or a breach notice due and not yet given. */
     public List<Escalation> needingAttention(Connection c, Instant now) throws SQLException {
         long t = now.toEpochMilli();

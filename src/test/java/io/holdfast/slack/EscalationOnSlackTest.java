@@ -225,6 +225,21 @@ class EscalationOnSlackTest {
     }
 
     @Test
+    void reviewingTheAccountClearsTheReviewButtonOnEveryFlaggedCard() {
+        escalate(REPORTER, "Acme Corp P3: slow reports");
+        escalate(REPORTER, "Acme Corp P2: exports fail");
+        escalate(REPORTER, "Acme Corp P1: checkout down");
+        String ts2 = cardTs(2);
+        String ts3 = cardTs(3);
+
+        holdfast.press(LEAD, "escalation.reviewed", escalationId(3));
+
+        holdfast.slack.awaitCall("chat.update", c -> ts2.equals(c.param("ts")) && c.text().contains("Reviewed by"), WAIT);
+        SlackCall third = holdfast.slack.awaitCall("chat.update", c -> ts3.equals(c.param("ts")) && c.text().contains("Reviewed by"), WAIT);
+        assertFalse(third.blocks().toString().contains("escalation.reviewed"));
+    }
+
+    @Test
     void leadsMayBeASlackUserGroup() {
         holdfast.slack.group("SLEADS", "UGRP");
         holdfast.slack.user("UGRP", "Gus", "America/New_York", false);
