@@ -6,7 +6,6 @@ import io.holdfast.core.FormOutcome;
 import io.holdfast.core.Invocation;
 import io.holdfast.core.Times;
 import io.holdfast.core.UserInputException;
-import io.holdfast.core.time.BusinessCalendar;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -48,7 +47,7 @@ public final class PromiseForms {
                 new Form.TextInput("account", "Client account", accountName, "Acme Corp", false, false),
                 new Form.TextInput("what", "What was promised", null, "Send the SOC2 report", true, false),
                 new Form.DatePick("due_date", "Due date", actor.tenant().calendar().nextBusinessDayOnOrAfter(tomorrow), false),
-                new Form.TimePick("due_time", "Due time (your time zone)", BusinessCalendar.DEFAULT_END, true)));
+                new Form.TimePick("due_time", "Due time (your time zone)", actor.tenant().calendar().workdayEnd(), true)));
     }
 
     public Form snooze(Promise p) {
@@ -76,7 +75,7 @@ public final class PromiseForms {
         Instant due = null;
         try {
             LocalDate date = LocalDate.parse(values.getOrDefault("due_date", ""));
-            LocalTime time = values.containsKey("due_time") ? LocalTime.parse(values.get("due_time")) : BusinessCalendar.DEFAULT_END;
+            LocalTime time = values.containsKey("due_time") ? LocalTime.parse(values.get("due_time")) : actor.tenant().calendar().workdayEnd();
             due = ZonedDateTime.of(date, time, actor.zone()).toInstant();
             if (!due.isAfter(clock.instant())) {
                 errors.put("due_date", Times.inZone(due, actor.zone()) + " has already passed. Pick a future date.");

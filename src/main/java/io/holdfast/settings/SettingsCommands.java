@@ -24,6 +24,7 @@ import io.holdfast.risk.RiskWeightStore;
 import io.holdfast.store.Database;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import io.holdfast.store.TenantStore;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class SettingsCommands implements CommandHandler {
             case "help", "?" -> Reply.show(help());
             case "holidays" -> holidays(invocation, args);
             case "timezone", "tz" -> timeZone(invocation, args);
+            case "hours" -> hours(invocation, args);
             case "leads" -> escalation.leads(invocation, args);
             case "escalations" -> escalation.escalationChannel(invocation, args);
             case "sla" -> escalation.sla(invocation, args);
@@ -102,6 +104,30 @@ public final class SettingsCommands implements CommandHandler {
         }
         tenants.setTimeZone(invocation.tenant().id(), parsed);
         return Reply.show("Business hours now run 09:00–17:00 " + parsed.getId() + " for SLA clocks raised from now on.");
+    }
+
+    private Reply hours(Invocation invocation, String args) {
+        String example = "/holdfast hours 08:30-17:30";
+        if (args.isEmpty()) {
+            return Reply.show("Working hours are " + invocation.tenant().calendar().workdayStart() + "–"
+                    + invocation.tenant().calendar().workdayEnd() + ", Monday to Friday. Change them with " + example + ".");
+        }
+        if (!invocation.actor().admin()) {
+            throw new UserInputException("Only a workspace admin can change the working hours, because they move everyone's SLA clocks.");
+        }
+        String[] parts = args.split("-", 2);
+        try {
+            LocalTime start = LocalTime.parse(parts[0].strip());
+            LocalTime end = LocalTime.parse(parts.length > 1 ? parts[1].strip() : "");
+            if (!start.isBefore(end)) {
+                throw new UserInputException("The working day must start before it ends. Example: " + example);
+            }
+            tenants.setWorkingHours(invocation.tenant().id(), start, end);
+            return Reply.show("Working hours are now " + start + "–" + end + ", Monday to Friday: business-hour SLA clocks and "
+                    + "\"end of day\" follow them from now on.");
+        } catch (DateTimeException e) {
+            throw new UserInputException("Give the hours as HH:MM-HH:MM. Example: " + example);
+        }
     }
 
     private Reply holidays(Invocation invocation, String country) {
@@ -142,6 +168,7 @@ public final class SettingsCommands implements CommandHandler {
                         "/holdfast — show this workspace's settings",
                         "/holdfast holidays US — skip a country's public holidays when counting business days (admins; /holdfast holidays off to undo)",
                         "/holdfast timezone Europe/London — the workspace's time zone for business hours (admins)",
+                        "/holdfast hours 08:30-17:30 — the workspace's working hours (admins)",
                         "/holdfast leads @dana @lee — escalation leads (admins)",
                         "/holdfast escalations #support — where escalation cards go when the account has no channel",
                         "/holdfast sla — show SLA windows; " + EscalationSettingsCommands.SLA_EXAMPLE + " to change them",

@@ -2,10 +2,12 @@ package io.holdfast.store;
 
 import io.holdfast.core.Platform;
 import io.holdfast.core.Tenant;
+import io.holdfast.core.time.BusinessCalendar;
 import io.holdfast.core.time.HolidayCalendars;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -57,6 +59,11 @@ public final class TenantStore {
         db.write(c -> Sql.update(c, "UPDATE tenants SET holiday_country = ? WHERE id = ?", country, tenantId));
     }
 
+    public void setWorkingHours(long tenantId, LocalTime start, LocalTime end) {
+        db.write(c -> Sql.update(c, "UPDATE tenants SET workday_start = ?, workday_end = ? WHERE id = ?", start.toString(), end.toString(),
+                tenantId));
+    }
+
     public void setTimeZone(long tenantId, ZoneId zone) {
         db.write(c -> Sql.update(c, "UPDATE tenants SET time_zone = ?, time_zone_chosen = 1 WHERE id = ?", zone.getId(), tenantId));
     }
@@ -73,7 +80,10 @@ public final class TenantStore {
 
     private Tenant tenant(ResultSet rs) throws SQLException {
         String country = rs.getString("holiday_country");
+        String start = rs.getString("workday_start");
+        String end = rs.getString("workday_end");
         return new Tenant(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),
-                ZoneId.of(rs.getString("time_zone")), calendars.forCountry(country));
+                ZoneId.of(rs.getString("time_zone")), calendars.forCountry(country).withHours(
+                start == null ? BusinessCalendar.DEFAULT_START : LocalTime.parse(start), end == null ? BusinessCalendar.DEFAULT_END : LocalTime.parse(end)));
     }
 }

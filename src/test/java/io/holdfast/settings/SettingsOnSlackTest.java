@@ -69,6 +69,17 @@ class SettingsOnSlackTest {
     }
 
     @Test
+    void anAdminsWorkingHoursMoveEndOfDayAndBusinessHourClocks() {
+        assertTrue(say("ULEE", "/holdfast", "hours 10:00-18:00").contains("Only a workspace admin"));
+        assertTrue(say("UADMIN", "/holdfast", "hours 18:00-10:00").contains("must start before it ends"));
+        assertTrue(say("UADMIN", "/holdfast", "hours 10:00-18:00").contains("now 10:00–18:00"));
+
+        assertTrue(say("ULEE", "/promise", "Acme: send the deck by friday").contains("due Fri 27 Nov 18:00"), "a date means its end of day");
+        String raised = say("ULEE", "/escalate", "Acme P2: exports fail");
+        assertTrue(raised.contains("Acknowledge by Tue 24 Nov 14:00"), "4 business hours from 10:00: " + raised);
+    }
+
+    @Test
     void helpNamesEveryCommand() {
         String help = holdfast.command("ULEE", "/holdfast", "help").body();
         assertTrue(help.contains("/promise help") && help.contains("/escalate help") && help.contains("/kudos help"), help);

@@ -19,14 +19,26 @@ public final class BusinessCalendar {
     public static final LocalTime DEFAULT_START = LocalTime.of(9, 0);
     public static final LocalTime DEFAULT_END = LocalTime.of(17, 0);
 
-    private static final BusinessCalendar WEEKDAYS = new BusinessCalendar(null, HolidayTable.NONE);
+    private static final BusinessCalendar WEEKDAYS = new BusinessCalendar(null, HolidayTable.NONE, DEFAULT_START, DEFAULT_END);
 
     private final String holidayCountry;
     private final HolidayTable holidays;
+    private final LocalTime start;
+    private final LocalTime end;
 
-    BusinessCalendar(String holidayCountry, HolidayTable holidays) {
+    BusinessCalendar(String holidayCountry, HolidayTable holidays, LocalTime start, LocalTime end) {
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("a working day starts before it ends");
+        }
         this.holidayCountry = holidayCountry;
         this.holidays = holidays;
+        this.start = start;
+        this.end = end;
+    }
+
+    /** The same calendar with the tenant's own working hours. */
+    public BusinessCalendar withHours(LocalTime workdayStart, LocalTime workdayEnd) {
+        return new BusinessCalendar(holidayCountry, holidays, workdayStart, workdayEnd);
     }
 
     /** Monday to Friday, 09:00-17:00, no holidays. */
@@ -39,11 +51,11 @@ public final class BusinessCalendar {
     }
 
     public LocalTime workdayStart() {
-        return DEFAULT_START;
+        return start;
     }
 
     public LocalTime workdayEnd() {
-        return DEFAULT_END;
+        return end;
     }
 
     /** False on Saturdays, Sundays and holidays. */
@@ -79,17 +91,18 @@ public final class BusinessCalendar {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BusinessCalendar that && Objects.equals(holidayCountry, that.holidayCountry);
+        return other instanceof BusinessCalendar that && Objects.equals(holidayCountry, that.holidayCountry) && start.equals(that.start)
+                && end.equals(that.end);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(holidayCountry);
+        return Objects.hash(holidayCountry, start, end);
     }
 
     @Override
     public String toString() {
         return "BusinessCalendar[" + (holidayCountry == null ? "weekdays" : holidayCountry) + ", "
-                + DEFAULT_START + "-" + DEFAULT_END + "]";
+                + start + "-" + end + "]";
     }
 }

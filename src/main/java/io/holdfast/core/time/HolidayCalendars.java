@@ -32,6 +32,7 @@ public final class HolidayCalendars {
             throw new IllegalArgumentException("Unknown holiday country \"" + holidayCountry.strip()
                     + "\": use a two-letter ISO 3166 country code such as US, GB or DE.");
         }
-        return new BusinessCalendar(code, tables.computeIfAbsent(code, HolidayTable::forCountry));
+        return new BusinessCalendar(code, tables.computeIfAbsent(code, HolidayTable::forCountry), BusinessCalendar.DEFAULT_START,
+                BusinessCalendar.DEFAULT_END);
     }
 }
