@@ -117,7 +117,10 @@ public final class EscalationService {
             throw new UserInputException("Say why it is reopened. Example: /escalate reopen #" + number + " the outage came back");
         }
         Tenant tenant = actor.tenant();
-        return changeAllowingResolved(actor, number, EscalationEvent.Kind.REOPENED, reason, e -> {
+        // The new round starts with a clean resolve clock, so the timeline keeps whether the last one was missed.
+        Escalation current = byNumber(actor, number);
+        String detail = reason + (current.resolveBreached() ? " (round " + current.round() + " was resolved after its SLA)" : "");
+        return changeAllowingResolved(actor, number, EscalationEvent.Kind.REOPENED, detail, e -> {
             if (!e.isResolved()) {
                 throw new UserInputException("#" + number + " is still open; reopen is for resolved escalations.");
             }
