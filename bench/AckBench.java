@@ -1,0 +1,228 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Slash-command acknowledgement benchmark (issue 8, part 1 and 4). Starts a fake Slack Web API, starts
+ * the real jar against it on a fresh SQLite file, then drives it with signed requests exactly as Slack
+ * sends them at a fixed concurrency: bare GET /healthz as the baseline, /promise create and /promise
+ * list, each for a fixed duration after a warm-up. Prints requests per second, p50/p99 latency, errors,
+ * the ratio to the baseline, start-to-ready time and resident memory, and counts the promises in the
+ * database afterwards (every acknowledged create must be there).
+ *
+ * Run: bench/run.sh   (builds the jar, then: java bench/AckBench.java target/holdfast.jar)
+ */
+public final class AckBench {
+    static final String SECRET = "bench-signing-secret";
+    static final int CONNECTIONS = Integer.getInteger("connections", 32);
+    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 5));
+    static final Duration MEASURE = Duration.ofSeconds(Long.getLong("seconds", 15));
+
+    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros, long acknowledged) {
+        double rps() {
+            return requests / seconds;
+        }
+    }
+
+    interface Call {
+        HttpRequest next(int worker, long n);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/holdfast.jar");
+        HttpServer fakeSlack = fakeSlack();
+        Path dir = Files.createTempDirectory("holdfast-bench");
+        int port = 3900 + (int) (ProcessHandle.current().pid() % 90);
+        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString(), "serve").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+        pb.environment().put("HOLDFAST_PORT", String.valueOf(port));
+        pb.environment().put("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"));
+        pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
+        pb.environment().put("SLACK_BOT_TOKEN", "xoxb-bench");
+        pb.environment().put("SLACK_API_URL", "http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/");
+        long started = System.nanoTime();
+        Process server = pb.start();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        long readyMillis = awaitReady(client, base, started);
+        long idleRss = rssKib(server.pid());
+        try {
+            Result baseline = drive("GET /healthz", client, (w, n) -> HttpRequest.newBuilder(base.resolve("/healthz")).GET().build());
+            Result create = drive("/promise create", client, (w, n) -> slash(base, "U" + w, "Acme " + (n % 50) + ": bench item " + w + "-" + n
+                    + " by friday"));
+            long loadRss = rssKib(server.pid());
+            Result list = drive("/promise list", client, (w, n) -> slash(base, "U" + w, "list mine"));
+            long stored = countPromises(dir.resolve("holdfast.db"));
+            report(baseline, create, list, readyMillis, idleRss, loadRss, stored);
+        } finally {
+            server.destroy();
+            server.waitFor();
+            fakeSlack.stop(0);
+        }
+    }
+
+    static Result drive(String name, HttpClient client, Call call) throws Exception {
+        long warmupOk = run(client, call, WARMUP, null)[0];
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long[] counts = run(client, call, MEASURE, latencies);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
+        return new Result(name, counts[0], counts[1], MEASURE.toNanos() / 1e9, p50, p99, warmupOk + counts[0]);
+    }
+
+    /** Runs {@link #CONNECTIONS} closed-loop workers for {@code length}; returns {ok, errors}. */
+    static long[] run(HttpClient client, Call call, Duration length, List<Long> latencies) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + length.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+        List<Future<?>> workers = new ArrayList<>();
+        AtomicInteger ids = new AtomicInteger();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            workers.add(pool.submit(() -> {
+                int worker = ids.incrementAndGet();
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = client.send(call.next(worker, n++), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                            if (latencies != null) {
+                                latencies.add((System.nanoTime() - t0) / 1000);
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        return new long[] {ok.get(), errors.get()};
+    }
+
+    static HttpRequest slash(URI base, String user, String text) {
+        String body = "token=x&team_id=TBENCH&team_domain=bench&channel_id=CBENCH&channel_name=bench&user_id=" + user + "&user_name=u"
+                + "&command=%2Fpromise&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&api_app_id=A1&is_enterprise_install=false"
+                + "&response_url=" + URLEncoder.encode("http://127.0.0.1:1/none", StandardCharsets.UTF_8) + "&trigger_id=t";
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        return HttpRequest.newBuilder(base.resolve("/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", "v0=" + hmac("v0:" + ts + ":" + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static String hmac(String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers the Web API methods the bot calls, instantly, like a healthy Slack. */
+    static HttpServer fakeSlack() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicLong ts = new AtomicLong(1_764_000_000_000_000L);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/api/", exchange -> {
+            String method = exchange.getRequestURI().getPath().substring(5);
+            exchange.getRequestBody().readAllBytes();
+            String body = switch (method) {
+                case "auth.test" -> "{\"ok\":true,\"team_id\":\"TBENCH\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"url\":\"https://b.slack.com/\"}";
+                case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"u\",\"tz\":\"America/New_York\",\"is_admin\":false}}";
+                case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"CBENCH\",\"ts\":\"" + String.format(Locale.ROOT, "%.6f",
+                        ts.incrementAndGet() / 1e6) + "\"}";
+                default -> "{\"ok\":true}";
+            };
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    static long awaitReady(HttpClient client, URI base, long startedNanos) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (client.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return (System.nanoTime() - startedNanos) / 1_000_000;
+                }
+            } catch (IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the server never became ready");
+    }
+
+    static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    static long countPromises(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT COUNT(*) FROM promises")) {
+            return rs.getLong(1);
+        }
+    }
+
+    static void report(Result baseline, Result create, Result list, long readyMillis, long idleRss, long loadRss, long stored) {
+        System.out.printf(Locale.ROOT, "connections: %d, measured %ds after %ds warm-up each%n", CONNECTIONS, MEASURE.toSeconds(), WARMUP.toSeconds());
+        System.out.println("| path | req/s | ratio to baseline | p50 ms | p99 ms | errors |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (Result r : List.of(baseline, create, list)) {
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d |%n", r.name(), r.rps(), r.rps() / baseline.rps(),
+                    r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors());
+        }
+        System.out.printf(Locale.ROOT, "start to /readyz: %d ms; resident memory idle %d MiB, under create load %d MiB%n", readyMillis,
+                idleRss / 1024, loadRss / 1024);
+        System.out.printf(Locale.ROOT, "creates acknowledged (warm-up included): %d; promises stored: %d%n", create.acknowledged(), stored);
+    }
+}
