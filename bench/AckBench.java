@@ -58,7 +58,7 @@ public final class AckBench {
         HttpServer fakeSlack = fakeSlack();
         Path dir = Files.createTempDirectory("holdfast-bench");
         int port = 3900 + (int) (ProcessHandle.current().pid() % 90);
-        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString(), "serve").directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(serverCommand(jar)).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
         pb.environment().put("HOLDFAST_PORT", String.valueOf(port));
         pb.environment().put("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"));
@@ -84,6 +84,17 @@ public final class AckBench {
             server.waitFor();
             fakeSlack.stop(0);
         }
+    }
+
+    /** The server's command line; -Dserver.jvm adds JVM options, e.g. to record a JFR profile of the server. */
+    static List<String> serverCommand(Path jar) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        String options = System.getProperty("server.jvm", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
+        return command;
     }
 
     static Result drive(String name, HttpClient client, Call call) throws Exception {
