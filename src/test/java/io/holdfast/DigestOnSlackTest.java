@@ -7,37 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.holdfast.testing.HoldfastOnSlack;
 import io.holdfast.testing.SlackCall;
+import io.holdfast.testing.SlackEndToEnd;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The at-risk digest: subscriptions from Slack, posts at the local time once a day, preview, and the dry-run CLI agreeing with the post. */
-class DigestOnSlackTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
+class DigestOnSlackTest extends SlackEndToEnd {
 
     @BeforeEach
     void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
         holdfast.slack.user("ULEE", "Lee", "America/New_York", false).user("UADMIN", "Ada", "America/New_York", true);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
     }
 
     private String say(String user, String text) {

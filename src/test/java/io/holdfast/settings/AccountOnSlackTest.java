@@ -4,31 +4,16 @@ import static io.holdfast.testing.HoldfastOnSlack.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.testing.HoldfastOnSlack;
-import java.nio.file.Path;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import io.holdfast.testing.SlackEndToEnd;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /holdfast account: attributes set from Slack, the account page, and escalations routed to the account's channel. */
-class AccountOnSlackTest {
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
+class AccountOnSlackTest extends SlackEndToEnd {
 
     @BeforeEach
     void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
         holdfast.slack.user("UADMIN", "Ada", "America/New_York", true).user("ULEE", "Lee", "America/New_York", false);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
     }
 
     private String say(String user, String command, String text) {

@@ -3,32 +3,16 @@ package io.holdfast.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.testing.HoldfastOnSlack;
-import java.nio.file.Path;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import io.holdfast.testing.SlackEndToEnd;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /holdfast on Slack: the workspace's holiday calendar moves business-day due dates. */
-class SettingsOnSlackTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York; Thursday is Thanksgiving. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
+class SettingsOnSlackTest extends SlackEndToEnd {
 
     @BeforeEach
     void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
         holdfast.slack.user("UADMIN", "Ada", "America/New_York", true).user("ULEE", "Lee", "America/New_York", false);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
     }
 
     private String say(String user, String command, String text) {

@@ -2,36 +2,16 @@ package io.holdfast.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.holdfast.testing.HoldfastOnSlack;
 import io.holdfast.testing.SlackCall;
-import java.nio.file.Path;
+import io.holdfast.testing.SlackEndToEnd;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Rate limits, server errors and restarts lose no post and double none. */
-class DeliveryGuaranteesTest {
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
-
-    @BeforeEach
-    void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
-    }
+class DeliveryGuaranteesTest extends SlackEndToEnd {
 
     /** Moves the clock on and runs delivery passes until nothing is pending (bounded). */
     private void drain() {

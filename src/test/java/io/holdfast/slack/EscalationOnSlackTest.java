@@ -11,33 +11,23 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.holdfast.testing.HoldfastOnSlack;
 import io.holdfast.testing.SlackCall;
+import io.holdfast.testing.SlackEndToEnd;
 import io.holdfast.testing.SlackRequests;
 import io.holdfast.testing.SlackResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /escalate end to end: signed Slack requests in, Web API calls out, SLA clocks moved by a test clock. */
-class EscalationOnSlackTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+class EscalationOnSlackTest extends SlackEndToEnd {
     static final String REPORTER = "UREP";
     static final String LEE = "ULEE";
     static final String SAM = "USAM";
     static final String LEAD = "ULEAD";
     static final String ADMIN = "UADMIN";
 
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
-
     @BeforeEach
     void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
         holdfast.slack.user(REPORTER, "Rae", "America/New_York", false)
                 .user(LEE, "Lee", "America/New_York", false)
                 .user(SAM, "Sam", "America/New_York", false)
@@ -45,11 +35,6 @@ class EscalationOnSlackTest {
                 .user(ADMIN, "Ada", "America/New_York", true);
         say(ADMIN, "/holdfast", "timezone America/New_York");
         say(ADMIN, "/holdfast", "leads <@ULEAD|lia>");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
     }
 
     private String say(String user, String command, String text) {

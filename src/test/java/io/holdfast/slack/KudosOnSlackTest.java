@@ -11,18 +11,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.holdfast.testing.HoldfastOnSlack;
 import io.holdfast.testing.SlackCall;
+import io.holdfast.testing.SlackEndToEnd;
 import io.holdfast.testing.SlackRequests;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /kudos end to end: give, verify against the rubric, list, and the monthly shout-out as the clock crosses the month. */
-class KudosOnSlackTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+class KudosOnSlackTest extends SlackEndToEnd {
     static final String GIVER = "UGIV";
     static final String LEE = "ULEE";
     static final String KIM = "UKIM";
@@ -31,21 +27,11 @@ class KudosOnSlackTest {
     static final String ADMIN = "UADMIN";
     static final String WHY = "spotted the renewal risk early and set up a fix call that saved the renewal";
 
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
-
     @BeforeEach
     void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
         holdfast.slack.user(ADMIN, "Ada", "America/New_York", true);
         say(ADMIN, "/holdfast", "timezone America/New_York");
         say(ADMIN, "/holdfast", "leads <@ULEAD|lia>");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
     }
 
     private String say(String user, String command, String text) {

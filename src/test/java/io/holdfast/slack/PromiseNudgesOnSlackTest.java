@@ -5,41 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.testing.HoldfastOnSlack;
 import io.holdfast.testing.SlackCall;
-import java.nio.file.Path;
+import io.holdfast.testing.SlackEndToEnd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Overdue promises are chased in their card's thread, on business days, exactly once per nudge. */
-class PromiseNudgesOnSlackTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+class PromiseNudgesOnSlackTest extends SlackEndToEnd {
     /** Due Wed 25 Nov 17:00 New York. */
     static final Instant DUE = Instant.parse("2026-11-25T22:00:00Z");
 
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
     String cardTs;
 
     @BeforeEach
     void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
         holdfast.slack.user("ULEE", "Lee", "America/New_York", false).user("UADMIN", "Ada", "America/New_York", true);
         holdfast.promise("ULEE", "Acme Corp: send the SOC2 report by tomorrow");
         holdfast.awaitCardRemembered(1);
         cardTs = holdfast.text("SELECT card_ref FROM promises WHERE number = 1");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
     }
 
     private List<SlackCall> nudges() {

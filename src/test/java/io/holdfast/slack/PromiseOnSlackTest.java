@@ -11,43 +11,14 @@ import io.holdfast.testing.HoldfastOnSlack;
 import io.holdfast.testing.SlackCall;
 import io.holdfast.testing.SlackRequests;
 import io.holdfast.testing.SlackResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /promise end to end: signed Slack requests in, Web API calls out, a real SQLite file underneath. */
-class PromiseOnSlackTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-    static final String LEE = "ULEE";
-    static final String KIM = "UKIM";
-    static final String SAM = "USAM";
-    static final String ADMIN = "UADMIN";
-
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
-
-    @BeforeEach
-    void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
-        holdfast.slack.user(LEE, "Lee", "America/New_York", false)
-                .user(KIM, "Kim", "Europe/Berlin", false)
-                .user(SAM, "Sam", "America/New_York", false)
-                .user(ADMIN, "Ada", "America/New_York", true);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
-    }
-
+class PromiseOnSlackTest extends PromiseTeam {
     @Test
     void creatingAPromiseConfirmsPrivatelyAndPostsACardWithButtons() {
         SlackResponse response = holdfast.promise(LEE, "Acme Corp: send the SOC2 report by friday");
@@ -69,7 +40,6 @@ class PromiseOnSlackTest {
                 () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM promise_events WHERE kind = 'CREATED'")));
         holdfast.awaitCardRemembered(1);
     }
-
 
     @Test
     void ownerMentionedFirstOwnsThePromiseAndDueIsReadInTheCallersZone() {

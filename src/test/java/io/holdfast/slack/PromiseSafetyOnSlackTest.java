@@ -12,41 +12,11 @@ import io.holdfast.testing.HoldfastOnSlack;
 import io.holdfast.testing.SlackCall;
 import io.holdfast.testing.SlackRequests;
 import io.holdfast.testing.SlackResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /promise when things go wrong: bad input, hostile text, forged requests, restarts and rate limits. */
-class PromiseSafetyOnSlackTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-    static final String LEE = "ULEE";
-    static final String KIM = "UKIM";
-    static final String SAM = "USAM";
-    static final String ADMIN = "UADMIN";
-
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
-
-    @BeforeEach
-    void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
-        holdfast.slack.user(LEE, "Lee", "America/New_York", false)
-                .user(KIM, "Kim", "Europe/Berlin", false)
-                .user(SAM, "Sam", "America/New_York", false)
-                .user(ADMIN, "Ada", "America/New_York", true);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
-    }
-
+class PromiseSafetyOnSlackTest extends PromiseTeam {
     @Test
     void badInputGetsAnExampleAndWritesNothing() {
         String[][] cases = {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.testing.HoldfastOnSlack;
+import io.holdfast.testing.SlackEndToEnd;
 import io.holdfast.testing.SlackResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,31 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class GracefulShutdownTest {
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-
-    @TempDir
-    Path dir;
-    HoldfastOnSlack holdfast;
-
-    @BeforeEach
-    void start() throws Exception {
-        holdfast = new HoldfastOnSlack(dir, NOW);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        holdfast.close();
-    }
+class GracefulShutdownTest extends SlackEndToEnd {
 
     @Test
     void healthAndReadinessAnswerWhileRunning() throws Exception {
