@@ -61,6 +61,7 @@ import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
 import io.holdfast.store.TenantStore;
 import io.holdfast.store.UserStore;
+import io.holdfast.teams.Teams;
 import io.holdfast.web.WebServer;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -99,6 +100,8 @@ public final class App implements AutoCloseable {
         UserStore users = new UserStore(db);
         Outbox outbox = new Outbox(db, clock);
         afterAck = Executors.newFixedThreadPool(4, daemon("holdfast-after-ack"));
+        // Doors built before the features still share this router; it is filled in below and read-only afterwards.
+        router = new CommandRouter();
 
         // Each process delivers only for the doors it has open, so a console beside a server never takes its posts.
         Map<Platform, Chat> chats = new EnumMap<>(Platform.class);
@@ -119,8 +122,23 @@ public final class App implements AutoCloseable {
         } else if (serveHttp) {
             log.info("Slack is off: {}", config.slackOffReason().orElseThrow());
         }
-        if (serveHttp) {
-            log.info("Teams is off: {}", config.teamsOffReason());
+        Teams teams = null;
+        if (serveHttp && config.teamsEnabled()) {
+            teams = Teams.create(config, db, router, tenants, users, clock);
+            chats.put(Platform.TEAMS, teams.chat());
+            directories.put(Platform.TEAMS, teams.people());
+            if (config.teamsInsecure()) {
+                log.warn("!!! Teams INSECURE DEV MODE: /api/messages accepts unauthenticated Bot Framework traffic. "
+                        + "Use only with the Bot Framework Emulator on your own machine; set MICROSOFT_APP_ID for anything else. !!!");
+            } else {
+                log.info("Teams is on for bot {}{}", config.microsoftAppId().orElseThrow(),
+                        config.microsoftAppTenantId().map(t -> " (single tenant " + t + ")").orElse(""));
+                if (config.teamsInsecureDev()) {
+                    log.warn("HOLDFAST_TEAMS_INSECURE_DEV is ignored because MICROSOFT_APP_ID is set: every activity is authenticated");
+                }
+            }
+        } else if (serveHttp) {
+            log.info("Teams is off: {}", config.teamsOffReason().orElseThrow());
         }
         People people = (tenant, userId, fallback) -> directories.containsKey(tenant.platform())
                 ? directories.get(tenant.platform()).zoneOf(tenant, userId, fallback) : fallback;
@@ -134,7 +152,6 @@ public final class App implements AutoCloseable {
         AccountStore accounts = new AccountStore(clock);
         PromiseService promises = new PromiseService(db, promiseStore, accounts, outbox, promiseMessages, people, clock, delivery::wake);
         PromiseForms promiseForms = new PromiseForms(promises, promiseMessages, dueInput, clock);
-        router = new CommandRouter();
         PromiseActions promiseActions = new PromiseActions(promises, promiseMessages, promiseForms);
         router.command("promise", new PromiseCommands(promises, promiseMessages, promiseForms, dueInput, clock))
                 .action(PromiseMessages.DONE_ACTION, promiseActions::done)
@@ -198,7 +215,8 @@ public final class App implements AutoCloseable {
                 slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
                         new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
             }
-            web = new WebServer(config.port(), () -> db.isReady() && schedulesRunning(), slackEndpoint);
+            WebServer.TeamsEndpoint teamsEndpoint = teams == null ? null : new WebServer.TeamsEndpoint(teams.endpoint(), config.teamsInsecure());
+            web = new WebServer(config.port(), () -> db.isReady() && schedulesRunning(), slackEndpoint, teamsEndpoint);
         } else {
             web = null;
         }

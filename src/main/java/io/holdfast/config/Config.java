@@ -85,18 +85,28 @@ public record Config(
         return Optional.of("SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set");
     }
 
-    /** Why Teams is off, for the start-up log; Teams traffic is served from a later release. */
-    public String teamsOffReason() {
-        return microsoftAppId.isPresent()
-                ? "MICROSOFT_APP_ID is set but the Teams adapter is not part of this release"
-                : "MICROSOFT_APP_ID is not set";
+    /** Teams is served with a bot identity, or without one only when insecure dev mode is asked for. */
+    public boolean teamsEnabled() {
+        return microsoftAppId.isPresent() || teamsInsecureDev;
+    }
+
+    /** Unauthenticated Bot Framework traffic is accepted: only with no app id and the dev flag set. */
+    public boolean teamsInsecure() {
+        return microsoftAppId.isEmpty() && teamsInsecureDev;
+    }
+
+    /** Why Teams is off, for the start-up log; empty when it is on. */
+    public Optional<String> teamsOffReason() {
+        return teamsEnabled() ? Optional.empty()
+                : Optional.of("MICROSOFT_APP_ID is not set (or set HOLDFAST_TEAMS_INSECURE_DEV=true for the Bot Framework Emulator)");
     }
 
     @Override
     public String toString() {
         // Secrets must never reach a log line, so the record's generated toString is replaced.
         return "Config[port=" + port + ", db=" + redactedDbUrl() + ", slack=" + (slackEnabled() ? "on" : "off")
-                + ", slackApiUrl=" + slackApiUrl + "]";
+                + ", slackApiUrl=" + slackApiUrl
+                + ", teams=" + (teamsInsecure() ? "insecure-dev" : teamsEnabled() ? "on" : "off") + "]";
     }
 
     public String redactedDbUrl() {

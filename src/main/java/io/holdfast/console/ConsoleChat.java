@@ -24,8 +24,9 @@ public final class ConsoleChat implements Chat {
     }
 
     @Override
-    public void update(Tenant tenant, String channel, String ref, Message message) {
+    public Posted update(Tenant tenant, String channel, String ref, Message message) {
         print("── Holdfast updated " + ref + " in #" + channel + " ──", message);
+        return new Posted(channel, ref);
     }
 
     private void print(String header, Message message) {

@@ -168,8 +168,13 @@ public final class DeliveryWorker implements AutoCloseable {
             }
             return;
         }
-        chat.update(tenant, target.get().channel(), target.get().ref(), entry.message());
-        outbox.markSent(entry, target.get(), listener);
+        Chat.Posted now = chat.update(tenant, target.get().channel(), target.get().ref(), entry.message());
+        Outbox.Landing landing = new Outbox.Landing(now.channel(), now.ref());
+        if (landing.equals(target.get())) {
+            outbox.markSent(entry, landing, listener);
+        } else {
+            outbox.markMoved(entry, landing, listener);
+        }
     }
 
     private Optional<Instant> handleFailure(Outbox.Entry entry, DeliveryException e) {

@@ -40,12 +40,13 @@ public final class SlackChat implements Chat {
     }
 
     @Override
-    public void update(Tenant tenant, String channel, String ref, Message message) throws DeliveryException {
+    public Posted update(Tenant tenant, String channel, String ref, Message message) throws DeliveryException {
         call(() -> slack.methods(botToken).chatUpdate(r -> r
                 .channel(channel)
                 .ts(ref)
                 .text(blockKit.fallback(message))
                 .blocks(blockKit.blocks(message))));
+        return new Posted(channel, ref);
     }
 
     private interface ApiCall<T extends SlackApiTextResponse> {

@@ -113,6 +113,25 @@ public final class Outbox {
         });
     }
 
+    /**
+     * The platform lost the post an update was for, and the update went out as a fresh post instead:
+     * later updates and thread replies follow the new post, and its subject's listener learns where it is.
+     */
+    public void markMoved(Entry update, Landing moved, Listener listener) {
+        db.write(c -> {
+            Sql.update(c, "UPDATE outbox SET sent_channel = ?, sent_ref = ? WHERE tenant_id = ? AND idempotency_key = ? AND status = 'SENT'",
+                    moved.channel(), moved.ref(), update.tenantId(), update.targetKey());
+            Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
+                    + "last_error = NULL WHERE id = ?", clock.millis(), moved.channel(), moved.ref(), update.id());
+            Optional<String> subject = Sql.one(c, "SELECT subject FROM outbox WHERE tenant_id = ? AND idempotency_key = ?",
+                    rs -> rs.getString(1), update.tenantId(), update.targetKey());
+            if (subject.isPresent()) {
+                listener.sent(c, update.tenantId(), subject.get(), moved);
+            }
+            return null;
+        });
+    }
+
     /** Tries again at {@code at}; counts an attempt unless the platform only asked us to wait. */
     public void retryAt(Entry entry, Instant at, String error, boolean countAttempt) {
         db.write(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ? WHERE id = ?",

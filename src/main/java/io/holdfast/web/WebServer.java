@@ -17,24 +17,31 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  */
 public final class WebServer implements AutoCloseable {
     public static final String SLACK_PATH = "/slack/events";
+    public static final String TEAMS_PATH = "/api/messages";
+    /** Shown on /readyz while unauthenticated Teams traffic is accepted, so nobody runs that way by accident. */
+    static final String INSECURE_WARNING = "WARNING: Teams insecure dev mode: unauthenticated Bot Framework traffic is accepted";
 
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(int port, BooleanSupplier ready, SlackEndpoint slack) {
+    public WebServer(int port, BooleanSupplier ready, SlackEndpoint slack, TeamsEndpoint teams) {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new HealthServlet(() -> true, "ok")), "/healthz");
-        context.addServlet(new ServletHolder(new HealthServlet(ready, "ready")), "/readyz");
+        context.addServlet(new ServletHolder(new HealthServlet(ready, teams != null && teams.insecure() ? "ready\n" + INSECURE_WARNING : "ready")),
+                "/readyz");
         if (slack != null) {
             context.addServlet(new ServletHolder(slack.servlet()), SLACK_PATH);
             context.addFilter(new FilterHolder(slack.filter()), SLACK_PATH, EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         } else {
-            context.addServlet(new ServletHolder(new NotConfiguredServlet()), SLACK_PATH);
+            context.addServlet(new ServletHolder(new NotConfiguredServlet("Slack is off on this Holdfast: set SLACK_SIGNING_SECRET and "
+                    + "SLACK_BOT_TOKEN and restart.")), SLACK_PATH);
         }
+        context.addServlet(new ServletHolder(teams != null ? teams.servlet() : new NotConfiguredServlet("Teams is off on this Holdfast: set "
+                + "MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for a single-tenant bot) and restart.")), TEAMS_PATH);
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(20_000);
         server.setStopAtShutdown(false);
@@ -42,6 +49,9 @@ public final class WebServer implements AutoCloseable {
 
     /** The Slack door: Bolt's servlet with the filter that verifies each request first. */
     public record SlackEndpoint(HttpServlet servlet, Filter filter) {}
+
+    /** The Teams door: the Bot Framework endpoint, which authenticates each activity itself. */
+    public record TeamsEndpoint(HttpServlet servlet, boolean insecure) {}
 
     public void start() throws Exception {
         server.start();

@@ -37,8 +37,23 @@ class ConfigTest {
                 () -> assertFalse(config.slackEnabled()),
                 () -> assertTrue(config.slackOffReason().orElseThrow().contains("SLACK_SIGNING_SECRET"), config.slackOffReason().toString()),
                 () -> assertFalse(config.teamsInsecureDev()),
-                () -> assertTrue(config.teamsOffReason().contains("MICROSOFT_APP_ID")),
+                () -> assertFalse(config.teamsEnabled()),
+                () -> assertTrue(config.teamsOffReason().orElseThrow().contains("MICROSOFT_APP_ID")),
                 () -> assertEquals(Optional.empty(), config.dbUser()));
+    }
+
+    @Test
+    void teamsInsecureDevModeNeedsTheFlagAndNoAppId() {
+        Config dev = Config.fromEnvironment(Map.of("HOLDFAST_TEAMS_INSECURE_DEV", "true"));
+        Config secured = Config.fromEnvironment(Map.of("HOLDFAST_TEAMS_INSECURE_DEV", "true",
+                "MICROSOFT_APP_ID", "00000000-0000-0000-0000-000000000001", "MICROSOFT_APP_PASSWORD", "secret-value"));
+
+        assertAll(
+                () -> assertTrue(dev.teamsEnabled()),
+                () -> assertTrue(dev.teamsInsecure()),
+                () -> assertTrue(secured.teamsEnabled()),
+                () -> assertFalse(secured.teamsInsecure(), "an app id always means every activity is authenticated"),
+                () -> assertFalse(secured.toString().contains("secret-value")));
     }
 
     @Test

@@ -77,9 +77,10 @@ public final class RecordingChat implements Chat {
     }
 
     @Override
-    public synchronized void update(Tenant tenant, String channel, String ref, Message message) throws DeliveryException {
+    public synchronized Posted update(Tenant tenant, String channel, String ref, Message message) throws DeliveryException {
         refuseIfTold("update", channel, ref);
         updates.add(new Update(tenant, channel, ref, message));
+        return new Posted(channel, ref);
     }
 
     private void refuseIfTold(String method, String channel, String ref) throws DeliveryException {
