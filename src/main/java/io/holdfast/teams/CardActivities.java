@@ -1,5 +1,8 @@
 package io.holdfast.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import io.holdfast.core.Form;
@@ -31,10 +34,28 @@ final class CardActivities {
         return activity;
     }
 
-    private static Attachment attachment(Object card) {
+    private static Attachment attachment(ObjectNode card) {
         Attachment attachment = new Attachment();
         attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
-        attachment.setContent(card);
+        attachment.setContent(escapeDots(card));
         return attachment;
+    }
+
+    /**
+     * The SDK's REST serializer reads a dot in a key as a path ("choices.data" would become nested objects),
+     * and writes a key escaped as "choices\\.data" back as "choices.data".
+     */
+    private static JsonNode escapeDots(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode escaped = object.objectNode();
+            object.fields().forEachRemaining(field -> escaped.set(field.getKey().replace(".", "\\."), escapeDots(field.getValue())));
+            return escaped;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode escaped = array.arrayNode();
+            array.forEach(element -> escaped.add(escapeDots(element)));
+            return escaped;
+        }
+        return node;
     }
 }

@@ -1,0 +1,131 @@
+package io.holdfast.teams;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.holdfast.testing.FakeBotConnector;
+import io.holdfast.testing.FakeBotConnector.Sent;
+import io.holdfast.testing.HoldfastOnTeams;
+import io.holdfast.testing.TeamsActivities;
+import io.holdfast.testing.TeamsActivities.Person;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Posts Holdfast makes on its own in Teams go through the outbox: refused posts wait, retry or stop as the Bot Connector says. */
+class TeamsDeliveryTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+    private static final String TEAM = HoldfastOnTeams.TEAM;
+    private static final String CHANNEL = HoldfastOnTeams.CHANNEL;
+    private static final Person ALEX = new Person("29:1alex", "aad-alex-0001", "Alex Rivera", "America/New_York");
+
+    @TempDir
+    Path dir;
+    HoldfastOnTeams holdfast;
+    TeamsActivities activities;
+    FakeBotConnector teams;
+
+    @BeforeEach
+    void start() throws Exception {
+        holdfast = new HoldfastOnTeams(dir, NOW);
+        activities = holdfast.activities;
+        teams = holdfast.teams;
+        teams.member(ALEX.teamsId(), ALEX.aadObjectId(), ALEX.name());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        holdfast.close();
+    }
+
+    @Test
+    void aRateLimitedCardWaitsAsLongAsTeamsAskedThenGoesOut() {
+        teams.rateLimitNext(30, FakeBotConnector.Op.SEND);
+
+        promise("send the renewal quote by friday");
+        teams.awaitCall(s -> s.status() == 429, Duration.ofSeconds(10));
+        holdfast.deliverNow();
+        assertEquals(0, teams.delivered().stream().filter(s -> s.text().contains("Promise #1")).count(), "nothing before Retry-After");
+
+        holdfast.clock.advance(Duration.ofSeconds(40));
+
+        Sent card = teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        assertEquals(CHANNEL, card.conversationId());
+    }
+
+    @Test
+    void aServerErrorIsRetriedByTheOutboxWithBackoffNotByTheSdkBehindItsBack() {
+        teams.serverErrorNext(1, FakeBotConnector.Op.SEND);
+
+        promise("send the renewal quote by friday");
+        teams.awaitCall(s -> s.status() == 500, Duration.ofSeconds(10));
+        holdfast.clock.advance(Duration.ofSeconds(5));
+
+        teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        assertEquals(1, teams.calls().stream().filter(s -> s.status() == 500).count());
+    }
+
+    @Test
+    void whenHoldfastWasRemovedFromTheConversationItStopsPostingThere() {
+        promise("send the renewal quote by friday");
+        teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        teams.notInRosterNext();
+        holdfast.clock.advance(Duration.ofDays(3).plusHours(8));
+
+        holdfast.checkNudges();
+        holdfast.deliverNow();
+
+        assertAll(
+                () -> assertEquals(0, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE conversation_id = ? AND installed = 1", CHANNEL)),
+                () -> assertEquals(0, holdfast.count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'"), "nothing is retried"),
+                () -> assertTrue(holdfast.count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'") >= 1));
+    }
+
+    @Test
+    void aCardTeamsLostIsPostedAfreshWithTheChangeAndLaterUpdatesFollowIt() {
+        promise("send the renewal quote by friday");
+        Sent card = teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        teams.activityNotFoundOnNextUpdate();
+
+        holdfast.send(activities.cardSubmitInChannel(ALEX, TEAM, CHANNEL, card.messageId(), card.submitData("Done")));
+
+        Sent fresh = teams.awaitSent(s -> s.isPost() && !s.isReply() && s.succeeded() && s.text().contains("replaces an earlier"));
+        holdfast.deliverNow();
+        assertAll(
+                () -> assertEquals("DONE", holdfast.text("SELECT status FROM promises WHERE number = 1"), "the change is kept"),
+                () -> assertEquals(fresh.messageId(), holdfast.text("SELECT card_ref FROM promises WHERE number = 1")),
+                () -> assertEquals(CHANNEL, fresh.conversationId()));
+    }
+
+    @Test
+    void channelsAreLearntFromConversationUpdatesAndForgottenWhenHoldfastLeavesTheTeam() {
+        holdfast.send(activities.botAddedToTeam(ALEX, TEAM, "Customer Success"));
+        holdfast.send(activities.channelCreated(ALEX, TEAM, CHANNEL, "Acme renewals"));
+        holdfast.send(activities.channelRenamed(ALEX, TEAM, CHANNEL, "Acme Corp renewals"));
+
+        assertEquals("Acme Corp renewals", holdfast.text("SELECT name FROM teams_conversations WHERE conversation_id = ?", CHANNEL));
+
+        holdfast.send(activities.botRemovedFromTeam(ALEX, TEAM));
+
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE installed = 1"));
+    }
+
+    private void promise(String what) {
+        assertEquals(200, holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL, "promise Acme Corp: " + what)));
+    }
+
+    @Test
+    void aPersonalInstallIsRememberedButGivesNoAdminRights() {
+        holdfast.send(activities.personalInstall(ALEX));
+
+        assertAll(
+                () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE kind = 'PERSONAL' AND installed = 1")),
+                () -> assertFalse(holdfast.count("SELECT COUNT(*) FROM users WHERE is_admin = 1") > 0));
+    }
+}
