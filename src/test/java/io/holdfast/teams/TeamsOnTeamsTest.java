@@ -175,6 +175,7 @@ class TeamsOnTeamsTest {
     void anOverduePromiseIsNudgedInItsCardsThread() {
         holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL, "promise Acme Corp: send the renewal quote by friday"));
         Sent card = card(1);
+        holdfast.deliverNow(); // waits for the worker's pass, so the card's id is stored before the clock moves
         holdfast.clock.advance(Duration.ofDays(3).plusHours(8));
 
         // The scheduler's minute sweep may get there first; either way the nudge is queued once.
