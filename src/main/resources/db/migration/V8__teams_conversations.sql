@@ -6,12 +6,14 @@ CREATE TABLE teams_conversations (
     kind            TEXT    NOT NULL,
     team_id         TEXT,
     name            TEXT,
+    user_id         TEXT,
     reference       TEXT    NOT NULL,
     installed       INTEGER NOT NULL DEFAULT 1,
     updated_at      BIGINT  NOT NULL,
     PRIMARY KEY (tenant_id, conversation_id)
 );
 CREATE INDEX teams_conversations_by_team ON teams_conversations (tenant_id, team_id);
+CREATE INDEX teams_conversations_by_user ON teams_conversations (tenant_id, user_id);
 
 -- Teams mentions carry the per-app user id ("29:..."); Holdfast keys people by their AAD object id.
 CREATE TABLE teams_members (

@@ -44,7 +44,7 @@ public final class TeamsChat implements Chat {
             activity.setReplyToId(threadRef);
         }
         String id = send(tenant, conversation, inThread ? threadRef : null, activity, false);
-        return new Posted(channel, id);
+        return new Posted(conversation.conversationId(), id);
     }
 
     @Override
@@ -54,15 +54,17 @@ public final class TeamsChat implements Chat {
         activity.setId(ref);
         try {
             send(tenant, conversation, conversation.kind() == TeamsConversations.Kind.CHANNEL ? ref : null, activity, true);
-            return new Posted(channel, ref);
+            return new Posted(conversation.conversationId(), ref);
         } catch (CardLost lost) {
             log.info("Teams lost card {} in a conversation of tenant {}; posting the update as a new card", ref, tenant.id());
             return post(tenant, channel, null, withNote(message));
         }
     }
 
+    /** The conversation for a channel or chat id, or for a person's id their personal chat with Holdfast. */
     private TeamsConversations.Conversation installed(Tenant tenant, String channel) throws DeliveryException {
-        return conversations.find(tenant.id(), channel).filter(TeamsConversations.Conversation::installed)
+        return conversations.find(tenant.id(), channel).or(() -> conversations.personalChatWith(tenant.id(), channel))
+                .filter(TeamsConversations.Conversation::installed)
                 .orElseThrow(() -> DeliveryException.permanent("Holdfast is not installed in that Teams conversation"));
     }
 

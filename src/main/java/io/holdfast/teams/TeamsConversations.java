@@ -25,24 +25,32 @@ final class TeamsConversations {
 
     /**
      * @param conversationId the channel's id for channels (never a thread's), else the chat's id
+     * @param userId         for a personal chat, the person's AAD object id, so Holdfast can write to them privately
      * @param reference      the SDK's conversation reference as JSON, kept opaque here
      */
-    record Conversation(String conversationId, Kind kind, String teamId, String name, String reference, boolean installed) {}
+    record Conversation(String conversationId, Kind kind, String teamId, String name, String userId, String reference, boolean installed) {}
 
     /** Records (or refreshes) a conversation Holdfast can post in; a name already known is kept when none is given. */
     void remember(long tenantId, Conversation conversation) {
-        db.write(c -> Sql.update(c, "INSERT INTO teams_conversations (tenant_id, conversation_id, kind, team_id, name, reference, installed, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET "
+        db.write(c -> Sql.update(c, "INSERT INTO teams_conversations (tenant_id, conversation_id, kind, team_id, name, user_id, reference, "
+                        + "installed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET "
                         + "kind = excluded.kind, team_id = COALESCE(excluded.team_id, teams_conversations.team_id), "
+                        + "user_id = COALESCE(excluded.user_id, teams_conversations.user_id), "
                         + "name = COALESCE(excluded.name, teams_conversations.name), reference = excluded.reference, installed = 1, "
                         + "updated_at = excluded.updated_at",
                 tenantId, conversation.conversationId(), conversation.kind().name(), conversation.teamId(), conversation.name(),
-                conversation.reference(), clock.millis()));
+                conversation.userId(), conversation.reference(), clock.millis()));
     }
 
     Optional<Conversation> find(long tenantId, String conversationId) {
         return db.read(c -> Sql.one(c, "SELECT * FROM teams_conversations WHERE tenant_id = ? AND conversation_id = ?",
                 TeamsConversations::conversation, tenantId, conversationId));
+    }
+
+    /** The personal chat with a person, where Holdfast can tell them something privately (Teams has no other way). */
+    Optional<Conversation> personalChatWith(long tenantId, String userId) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM teams_conversations WHERE tenant_id = ? AND user_id = ? AND kind = 'PERSONAL' "
+                + "ORDER BY updated_at DESC LIMIT 1", TeamsConversations::conversation, tenantId, userId));
     }
 
     /** The app was removed from a team: its channels are no longer somewhere Holdfast can post. */
@@ -59,6 +67,6 @@ final class TeamsConversations {
 
     private static Conversation conversation(ResultSet rs) throws SQLException {
         return new Conversation(rs.getString("conversation_id"), Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
-                rs.getString("name"), rs.getString("reference"), rs.getInt("installed") == 1);
+                rs.getString("name"), rs.getString("user_id"), rs.getString("reference"), rs.getInt("installed") == 1);
     }
 }

@@ -68,10 +68,11 @@ final class TeamsInstalls {
     private void remember(Tenant tenant, Activity activity, String conversationId, TeamsConversations.Kind kind, String teamId, String name) {
         String reference = referenceJson(activity, conversationId);
         Optional<TeamsConversations.Conversation> known = conversations.find(tenant.id(), conversationId);
+        String userId = kind == TeamsConversations.Kind.PERSONAL && activity.getFrom() != null ? TeamsPeople.idOf(activity.getFrom()) : null;
         boolean same = known.isPresent() && known.get().installed() && known.get().reference().equals(reference)
-                && (name == null || Objects.equals(name, known.get().name()));
+                && (name == null || Objects.equals(name, known.get().name())) && (userId == null || userId.equals(known.get().userId()));
         if (!same) {
-            conversations.remember(tenant.id(), new TeamsConversations.Conversation(conversationId, kind, teamId, name, reference, true));
+            conversations.remember(tenant.id(), new TeamsConversations.Conversation(conversationId, kind, teamId, name, userId, reference, true));
         }
     }
 

@@ -89,6 +89,19 @@ class TeamsDeliveryTest {
     }
 
     @Test
+    void whenACardCannotBePostedItsAuthorIsToldInTheirPersonalChat() {
+        holdfast.send(activities.personalInstall(ALEX));
+        teams.clear();
+        teams.notInRosterNext(FakeBotConnector.Op.SEND);
+
+        promise("send the renewal quote by friday");
+
+        Sent told = teams.awaitSent(s -> s.succeeded() && s.conversationId().equals(activities.personalConversationId(ALEX))
+                && s.text().contains("#1"));
+        assertTrue(told.text().contains("could") || told.text().contains("not"), told.text());
+    }
+
+    @Test
     void aCardTeamsLostIsPostedAfreshWithTheChangeAndLaterUpdatesFollowIt() {
         promise("send the renewal quote by friday");
         Sent card = teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
