@@ -182,7 +182,7 @@ final class TeamsBot extends TeamsActivityHandler {
             if (team != null) {
                 people.makeAdmin(tenant, activity);
             }
-            replies.show(turn, tenant, welcome(team != null));
+            replies.post(turn, tenant, welcome(team != null));
         }
         return done();
     }

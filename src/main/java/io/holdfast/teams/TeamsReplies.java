@@ -5,6 +5,7 @@ import com.microsoft.bot.schema.Activity;
 import io.holdfast.core.Form;
 import io.holdfast.core.Message;
 import io.holdfast.core.Tenant;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,17 @@ final class TeamsReplies {
 
     void show(TurnContext turn, Tenant tenant, Message message) {
         turn.sendActivity(activities.message(tenant, message)).join();
+    }
+
+    /**
+     * A new message in the conversation rather than a reply: conversation updates (e.g. Holdfast added
+     * to a team) are not messages, so there is nothing to reply to.
+     */
+    void post(TurnContext turn, Tenant tenant, Message message) {
+        Activity activity = activities.message(tenant, message);
+        activity.applyConversationReference(turn.getActivity().getConversationReference(), false);
+        activity.setReplyToId(null);
+        turn.getAdapter().sendActivities(turn, List.of(activity)).join();
     }
 
     void openForm(TurnContext turn, Form form) {

@@ -54,7 +54,8 @@ class TeamsOnTeamsTest {
 
         Sent welcome = teams.awaitSent(s -> s.isPost() && s.text().contains("@Holdfast promise"));
         assertAll(
-                () -> assertEquals(TEAM, welcome.conversationId().replaceFirst(";messageid=.*", "")),
+                () -> assertEquals(TEAM, welcome.conversationId(), "a new post in the team's first channel"),
+                () -> assertFalse(welcome.isReply(), "a conversation update is nothing to reply to"),
                 () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE conversation_id = ? AND installed = 1", TEAM)),
                 () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM users WHERE user_id = ? AND is_admin = 1", ALEX.aadObjectId()),
                         "the person who added Holdfast to the team administers it"));
