@@ -7,42 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.testing.FakeBotConnector;
 import io.holdfast.testing.FakeBotConnector.Sent;
-import io.holdfast.testing.HoldfastOnTeams;
-import io.holdfast.testing.TeamsActivities;
-import io.holdfast.testing.TeamsActivities.Person;
-import java.nio.file.Path;
+import io.holdfast.testing.TeamsEndToEnd;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Posts Holdfast makes on its own in Teams go through the outbox: refused posts wait, retry or stop as the Bot Connector says. */
-class TeamsDeliveryTest {
-    private static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-    private static final String TEAM = HoldfastOnTeams.TEAM;
-    private static final String CHANNEL = HoldfastOnTeams.CHANNEL;
-    private static final Person ALEX = new Person("29:1alex", "aad-alex-0001", "Alex Rivera", "America/New_York");
-
-    @TempDir
-    Path dir;
-    HoldfastOnTeams holdfast;
-    TeamsActivities activities;
-    FakeBotConnector teams;
-
-    @BeforeEach
-    void start() throws Exception {
-        holdfast = new HoldfastOnTeams(dir, NOW);
-        activities = holdfast.activities;
-        teams = holdfast.teams;
-        teams.member(ALEX.teamsId(), ALEX.aadObjectId(), ALEX.name());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        holdfast.close();
-    }
+class TeamsDeliveryTest extends TeamsEndToEnd {
 
     @Test
     void aRateLimitedCardWaitsAsLongAsTeamsAskedThenGoesOut() {
@@ -55,7 +25,7 @@ class TeamsDeliveryTest {
 
         holdfast.clock.advance(Duration.ofSeconds(40));
 
-        Sent card = teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        Sent card = card(1);
         assertEquals(CHANNEL, card.conversationId());
     }
 
@@ -67,14 +37,14 @@ class TeamsDeliveryTest {
         teams.awaitCall(s -> s.status() == 500, Duration.ofSeconds(10));
         holdfast.clock.advance(Duration.ofSeconds(5));
 
-        teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        card(1);
         assertEquals(1, teams.calls().stream().filter(s -> s.status() == 500).count());
     }
 
     @Test
     void whenHoldfastWasRemovedFromTheConversationItStopsPostingThere() {
         promise("send the renewal quote by friday");
-        teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        card(1);
         holdfast.deliverNow(); // waits for the worker's pass, so the card's id is stored before the clock moves
         teams.notInRosterNext();
         holdfast.clock.advance(Duration.ofDays(3).plusHours(8));
@@ -104,7 +74,7 @@ class TeamsDeliveryTest {
     @Test
     void aCardTeamsLostIsPostedAfreshWithTheChangeAndLaterUpdatesFollowIt() {
         promise("send the renewal quote by friday");
-        Sent card = teams.awaitSent(s -> s.succeeded() && s.text().contains("Promise #1"));
+        Sent card = card(1);
         teams.activityNotFoundOnNextUpdate();
 
         holdfast.send(activities.cardSubmitInChannel(ALEX, TEAM, CHANNEL, card.messageId(), card.submitData("Done")));
@@ -128,10 +98,6 @@ class TeamsDeliveryTest {
         holdfast.send(activities.botRemovedFromTeam(ALEX, TEAM));
 
         assertEquals(0, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE installed = 1"));
-    }
-
-    private void promise(String what) {
-        assertEquals(200, holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL, "promise Acme Corp: " + what)));
     }
 
     @Test

@@ -5,48 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.testing.FakeBotConnector;
 import io.holdfast.testing.FakeBotConnector.Sent;
-import io.holdfast.testing.HoldfastOnTeams;
 import io.holdfast.testing.TeamsActivities;
-import io.holdfast.testing.TeamsActivities.Person;
-import java.nio.file.Path;
+import io.holdfast.testing.TeamsEndToEnd;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Teams users get what Slack users get: the same commands, buttons and forms, answered with Adaptive Cards. */
-class TeamsOnTeamsTest {
-    /** Tuesday 24 Nov 2026, 10:00 in New York. */
-    private static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
-    private static final String TEAM = HoldfastOnTeams.TEAM;
-    private static final String CHANNEL = HoldfastOnTeams.CHANNEL;
-    private static final Person ALEX = new Person("29:1alex", "aad-alex-0001", "Alex Rivera", "America/New_York");
-    private static final Person DANA = new Person("29:1dana", "aad-dana-0002", "Dana Ruiz", "Europe/London");
-
-    @TempDir
-    Path dir;
-    HoldfastOnTeams holdfast;
-    TeamsActivities activities;
-    FakeBotConnector teams;
-
-    @BeforeEach
-    void start() throws Exception {
-        holdfast = new HoldfastOnTeams(dir, NOW);
-        activities = holdfast.activities;
-        teams = holdfast.teams;
-        teams.member(ALEX.teamsId(), ALEX.aadObjectId(), ALEX.name()).member(DANA.teamsId(), DANA.aadObjectId(), DANA.name());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        holdfast.close();
-    }
+class TeamsOnTeamsTest extends TeamsEndToEnd {
 
     @Test
     void addingHoldfastToATeamWelcomesTheTeamAndRemembersWhereToPost() {
@@ -63,7 +31,7 @@ class TeamsOnTeamsTest {
 
     @Test
     void aPromiseMadeInAChannelIsConfirmedInTheThreadAndItsCardPostedToTheChannel() {
-        holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL, "promise Acme Corp: send the renewal quote by friday"));
+        promise("send the renewal quote by friday");
         String asked = activities.lastActivityId();
 
         Sent confirmation = teams.awaitSent(s -> s.isReply() && s.text().contains("#1"));
@@ -99,7 +67,7 @@ class TeamsOnTeamsTest {
 
     @Test
     void pressingDoneOnTheCardClosesThePromiseAndUpdatesTheCardInPlace() {
-        holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL, "promise Acme Corp: send the renewal quote by friday"));
+        promise("send the renewal quote by friday");
         Sent card = card(1);
 
         holdfast.send(activities.cardSubmitInChannel(ALEX, TEAM, CHANNEL, card.messageId(), card.submitData("Done")));
@@ -113,8 +81,7 @@ class TeamsOnTeamsTest {
 
     @Test
     void aPromiseFormIsFilledInOnACardAndReplacedByItsConfirmation() {
-        holdfast.send(activities.personalMessage(ALEX, "promise"));
-        Sent form = teams.awaitSent(s -> s.isPost() && s.text().contains("New promise"));
+        Sent form = newPromiseForm();
         Map<String, Object> value = new HashMap<>(form.submitData("Create"));
         value.put("owner", DANA.aadObjectId());
         value.put("account", "Globex");
@@ -133,8 +100,7 @@ class TeamsOnTeamsTest {
 
     @Test
     void aFormWithAPastDueDateSaysWhatToFixAndSavesNothing() {
-        holdfast.send(activities.personalMessage(ALEX, "promise"));
-        Sent form = teams.awaitSent(s -> s.isPost() && s.text().contains("New promise"));
+        Sent form = newPromiseForm();
         Map<String, Object> value = new HashMap<>(form.submitData("Create"));
         value.put("owner", ALEX.aadObjectId());
         value.put("account", "Globex");
@@ -174,7 +140,7 @@ class TeamsOnTeamsTest {
 
     @Test
     void anOverduePromiseIsNudgedInItsCardsThread() {
-        holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL, "promise Acme Corp: send the renewal quote by friday"));
+        promise("send the renewal quote by friday");
         Sent card = card(1);
         holdfast.deliverNow(); // waits for the worker's pass, so the card's id is stored before the clock moves
         holdfast.clock.advance(Duration.ofDays(3).plusHours(8));
@@ -208,7 +174,8 @@ class TeamsOnTeamsTest {
                 () -> assertFalse(digest.isReply()));
     }
 
-    private Sent card(int number) {
-        return teams.awaitSent(s -> s.isPost() && !s.isReply() && s.text().contains("Promise #" + number));
+    private Sent newPromiseForm() {
+        holdfast.send(activities.personalMessage(ALEX, "promise"));
+        return teams.awaitSent(s -> s.isPost() && s.text().contains("New promise"));
     }
 }
