@@ -139,6 +139,20 @@ class TeamsOnTeamsTest extends TeamsEndToEnd {
     }
 
     @Test
+    void aMissedAcknowledgeSlaIsAnnouncedInTheEscalationsThread() {
+        holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL, "escalate Acme Corp P1: dashboard down for all users"));
+        Sent card = teams.awaitSent(s -> s.isPost() && !s.isReply() && s.text().contains("dashboard down"));
+        holdfast.deliverNow(); // waits for the worker's pass, so the card's id is stored before the clock moves
+        holdfast.clock.advance(Duration.ofHours(3));
+
+        holdfast.checkSlaClocks();
+        holdfast.deliverNow();
+
+        Sent breach = teams.awaitSent(s -> s.isReply() && card.messageId().equals(s.replyToId()) && s.text().contains("breached"));
+        assertEquals(TeamsActivities.threadId(CHANNEL, card.messageId()), breach.conversationId());
+    }
+
+    @Test
     void anOverduePromiseIsNudgedInItsCardsThread() {
         promise("send the renewal quote by friday");
         Sent card = card(1);
