@@ -30,11 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A local stand-in for the Bot Connector REST API (v3) as Microsoft Teams' connector serves it, recording every call
@@ -98,9 +94,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition callRecorded = lock.newCondition();
-    private final List<Sent> calls = new ArrayList<>();
+    // The log's lock also guards faults, holds and members, so a call takes its fault and id as it is recorded.
+    private final CallLog<Sent> calls = new CallLog<>(String::valueOf);
     private final List<PendingFault> faults = new ArrayList<>();
     private final List<PendingHold> holds = new ArrayList<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
@@ -153,7 +148,7 @@ public final class FakeBotConnector implements AutoCloseable {
      */
     public FakeBotConnector member(String teamsUserId, String aadObjectId, String name) {
         Member member = new Member(teamsUserId, aadObjectId, name);
-        locked(() -> members.put(teamsUserId, member));
+        calls.locked(() -> members.put(teamsUserId, member));
         return this;
     }
 
@@ -206,37 +201,37 @@ public final class FakeBotConnector implements AutoCloseable {
      */
     public CountDownLatch holdNext() {
         CountDownLatch gate = new CountDownLatch(1);
-        locked(() -> holds.add(new PendingHold(ACTIVITY_WRITES, gate)));
+        calls.locked(() -> holds.add(new PendingHold(ACTIVITY_WRITES, gate)));
         return gate;
     }
 
     /** Every recorded request, in arrival order: activity writes, member lookups and unknown routes. */
     public List<Sent> calls() {
-        return locked(() -> List.copyOf(calls));
+        return calls.all();
     }
 
     /** Every activity write (send, reply, update) in arrival order, failed ones included. */
     public List<Sent> sent() {
-        return locked(this::activityWrites);
+        return calls.matching(FakeBotConnector::isActivityWrite);
     }
 
     /** The sends and replies (POSTs), failed ones included. */
     public List<Sent> posts() {
-        return locked(() -> calls.stream().filter(Sent::isPost).toList());
+        return calls.matching(Sent::isPost);
     }
 
     /** The updates (PUTs), failed ones included. */
     public List<Sent> updates() {
-        return locked(() -> calls.stream().filter(Sent::isUpdate).toList());
+        return calls.matching(Sent::isUpdate);
     }
 
     /** Activity writes the fake accepted (2xx). */
     public List<Sent> delivered() {
-        return locked(() -> activityWrites().stream().filter(Sent::succeeded).toList());
+        return calls.matching(call -> isActivityWrite(call) && call.succeeded());
     }
 
     public List<Sent> memberLookups() {
-        return locked(() -> calls.stream().filter(Sent::isMemberLookup).toList());
+        return calls.matching(Sent::isMemberLookup);
     }
 
     /** The first activity write that matches, waiting up to {@link #DEFAULT_TIMEOUT} for it to arrive. */
@@ -245,12 +240,13 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     public Sent awaitSent(Predicate<Sent> match, Duration timeout) {
-        return await(() -> activityWrites().stream().filter(match).findFirst(), timeout, "no matching activity sent");
+        return calls.await(recorded -> recorded.stream().filter(FakeBotConnector::isActivityWrite)
+                .filter(match).findFirst(), timeout, "no matching activity sent");
     }
 
     /** Like {@link #awaitSent} but over every recorded request, member lookups and unknown routes included. */
     public Sent awaitCall(Predicate<Sent> match, Duration timeout) {
-        return await(() -> calls.stream().filter(match).findFirst(), timeout, "no matching request");
+        return calls.await(recorded -> recorded.stream().filter(match).findFirst(), timeout, "no matching request");
     }
 
     /** Waits until at least {@code count} activity writes were recorded; returns them all. */
@@ -259,15 +255,15 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     public List<Sent> awaitCount(int count, Duration timeout) {
-        return await(() -> {
-            List<Sent> sofar = activityWrites();
+        return calls.await(recorded -> {
+            List<Sent> sofar = recorded.stream().filter(FakeBotConnector::isActivityWrite).toList();
             return sofar.size() >= count ? Optional.of(sofar) : Optional.empty();
         }, timeout, "fewer than " + count + " activities sent");
     }
 
     /** Forgets recorded calls, pending faults and holds; registered members and the id sequence stay. */
     public void clear() {
-        locked(() -> {
+        calls.locked(() -> {
             calls.clear();
             faults.clear();
             holds.clear();
@@ -313,7 +309,7 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /** Takes a matching fault, builds the answer and records the call, all under the lock so ids follow order. */
     private Answer recordAndAnswer(String method, String rawPath, Route route, JsonNode activity, String auth) {
-        return locked(() -> {
+        return calls.locked(() -> {
             Fault fault = takeFault(route.op());
             int status;
             JsonNode body;
@@ -371,8 +367,7 @@ public final class FakeBotConnector implements AutoCloseable {
                     route.op() == Op.REPLY ? route.activityId() : null,
                     route.op() == Op.UPDATE ? route.activityId() : null,
                     route.memberId(), activity, auth, resourceId);
-            calls.add(sent);
-            callRecorded.signalAll();
+            calls.record(sent);
             return new Answer(status, body, fault == null ? 0 : fault.retryAfterSeconds(), takeHold(route.op()));
         });
     }
@@ -431,7 +426,7 @@ public final class FakeBotConnector implements AutoCloseable {
 
     private FakeBotConnector addFault(Fault fault, int times, Op... ops) {
         Set<Op> matching = ops.length == 0 ? ACTIVITY_WRITES : EnumSet.copyOf(Arrays.asList(ops));
-        locked(() -> {
+        calls.locked(() -> {
             for (int i = 0; i < times; i++) {
                 faults.add(new PendingFault(matching, fault));
             }
@@ -440,50 +435,8 @@ public final class FakeBotConnector implements AutoCloseable {
         return this;
     }
 
-    private <T> T await(Supplier<Optional<T>> check, Duration timeout, String expectation) {
-        long remainingNanos = timeout.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                Optional<T> result = check.get();
-                if (result.isPresent()) {
-                    return result.get();
-                }
-                if (remainingNanos <= 0) {
-                    throw new AssertionError(expectation + " within " + timeout + "; received " + describeCalls());
-                }
-                remainingNanos = callRecorded.awaitNanos(remainingNanos);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting: " + expectation, e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    // Only ever called with the lock held.
-    private List<Sent> activityWrites() {
-        return calls.stream().filter(call -> ACTIVITY_WRITES.contains(call.op())).toList();
-    }
-
-    // Only ever called with the lock held.
-    private String describeCalls() {
-        if (calls.isEmpty()) {
-            return "no calls at all";
-        }
-        return calls.size() + " call(s):\n" + calls.stream()
-                .map(call -> "  " + call)
-                .collect(Collectors.joining("\n"));
-    }
-
-    private <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+    private static boolean isActivityWrite(Sent call) {
+        return ACTIVITY_WRITES.contains(call.op());
     }
 
     private static JsonNode parseBody(byte[] body) {

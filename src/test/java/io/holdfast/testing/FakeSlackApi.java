@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,12 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A local stand-in for the Slack Web API and for {@code response_url}s, answering the way Slack does and
@@ -66,9 +61,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition callRecorded = lock.newCondition();
-    private final List<SlackCall> calls = new ArrayList<>();
+    // The log's lock also guards faults, so a call is recorded and its fault taken in one step.
+    private final CallLog<SlackCall> calls = new CallLog<>(call -> call.method() + " " + call.params());
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
 
     private final Map<String, FakeUser> users = new ConcurrentHashMap<>();
@@ -156,11 +150,11 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     public List<SlackCall> calls() {
-        return locked(() -> List.copyOf(calls));
+        return calls.all();
     }
 
     public List<SlackCall> calls(String method) {
-        return locked(() -> callsTo(method));
+        return calls.matching(to(method));
     }
 
     public int count(String method) {
@@ -169,7 +163,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** The first call to {@code method} that matches, waiting up to {@code timeout} for it to arrive. */
     public SlackCall awaitCall(String method, Predicate<SlackCall> match, Duration timeout) {
-        return await(() -> callsTo(method).stream().filter(match).findFirst(),
+        return calls.await(recorded -> recorded.stream().filter(to(method)).filter(match).findFirst(),
                 timeout, "no matching " + method + " call");
     }
 
@@ -179,15 +173,15 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Waits until {@code method} has been called at least {@code count} times; returns those calls. */
     public List<SlackCall> awaitCount(String method, int count, Duration timeout) {
-        return await(() -> {
-            List<SlackCall> sofar = callsTo(method);
+        return calls.await(recorded -> {
+            List<SlackCall> sofar = recorded.stream().filter(to(method)).toList();
             return sofar.size() >= count ? Optional.of(sofar) : Optional.empty();
         }, timeout, "fewer than " + count + " " + method + " calls");
     }
 
     /** Forgets recorded calls and pending faults; users and the team stay configured. */
     public void reset() {
-        locked(() -> {
+        calls.locked(() -> {
             calls.clear();
             faults.clear();
             return null;
@@ -242,9 +236,8 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private Fault recordAndTakeFault(SlackCall call) {
-        return locked(() -> {
-            calls.add(call);
-            callRecorded.signalAll();
+        return calls.locked(() -> {
+            calls.record(call);
             Deque<Fault> pending = faults.get(call.method());
             return pending == null ? null : pending.poll();
         });
@@ -357,7 +350,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private void addFaults(String method, int times, Fault fault) {
-        locked(() -> {
+        calls.locked(() -> {
             Deque<Fault> pending = faults.computeIfAbsent(method, m -> new ArrayDeque<>());
             for (int i = 0; i < times; i++) {
                 pending.add(fault);
@@ -366,49 +359,8 @@ public final class FakeSlackApi implements AutoCloseable {
         });
     }
 
-    private <T> T await(Supplier<Optional<T>> check, Duration timeout, String expectation) {
-        long remainingNanos = timeout.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                Optional<T> result = check.get();
-                if (result.isPresent()) {
-                    return result.get();
-                }
-                if (remainingNanos <= 0) {
-                    throw new AssertionError(expectation + " within " + timeout + "; received " + describeCalls());
-                }
-                remainingNanos = callRecorded.awaitNanos(remainingNanos);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting: " + expectation, e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private String describeCalls() {
-        if (calls.isEmpty()) {
-            return "no calls at all";
-        }
-        return calls.size() + " call(s):\n" + calls.stream()
-                .map(call -> "  " + call.method() + " " + call.params())
-                .collect(Collectors.joining("\n"));
-    }
-
-    // Only ever called with the lock held.
-    private List<SlackCall> callsTo(String method) {
-        return calls.stream().filter(call -> call.method().equals(method)).toList();
-    }
-
-    private <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+    private static Predicate<SlackCall> to(String method) {
+        return call -> call.method().equals(method);
     }
 
     private static boolean isJson(HttpExchange exchange) {
