@@ -4,17 +4,24 @@ import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.CredentialProvider;
 import com.microsoft.bot.connector.authentication.JwtTokenValidation;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import io.holdfast.config.Config;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Response;
 
 /**
@@ -23,14 +30,24 @@ import okhttp3.Response;
  * so nothing outside {@code teams/} sees its types.
  */
 final class TeamsAdapter {
+    /** The outbox already retries with backoff and Retry-After; the SDK's own immediate retries would post twice. */
+    private static final RetryStrategy NO_RETRIES = new RetryStrategy("holdfast-outbox-retries", false) {
+        @Override
+        public boolean shouldRetry(int retryCount, Response response) {
+            return false;
+        }
+    };
+
     private final BotFrameworkAdapter adapter;
     private final CredentialProvider credentials;
     private final AuthenticationConfiguration authentication = new AuthenticationConfiguration();
+    private final TeamsAdmission admission;
     private final String appId;
 
-    private TeamsAdapter(BotFrameworkAdapter adapter, CredentialProvider credentials, String appId) {
+    private TeamsAdapter(BotFrameworkAdapter adapter, CredentialProvider credentials, TeamsAdmission admission, String appId) {
         this.adapter = adapter;
         this.credentials = credentials;
+        this.admission = admission;
         this.appId = appId;
     }
 
@@ -40,18 +57,18 @@ final class TeamsAdapter {
      * with that tenant. Without an app id (insecure dev mode only) authentication is off altogether.
      */
     static TeamsAdapter create(Config config) {
+        TeamsAdmission admission = new TeamsAdmission(config.microsoftAppTenantId(), config.teamsInsecure());
         if (config.microsoftAppId().isEmpty()) {
             SimpleCredentialProvider none = new SimpleCredentialProvider("", "");
-            return new TeamsAdapter(new BotFrameworkAdapter(none, new AuthenticationConfiguration(), null, NO_RETRIES, null), none, "");
+            return new TeamsAdapter(new NoRetryAdapter(none), none, admission, "");
         }
         String id = config.microsoftAppId().get();
         String password = config.microsoftAppPassword().orElseThrow();
         SimpleCredentialProvider provider = new SimpleCredentialProvider(id, password);
         BotFrameworkAdapter adapter = config.microsoftAppTenantId()
-                .map(tenant -> new BotFrameworkAdapter(new MicrosoftAppCredentials(id, password, tenant), new AuthenticationConfiguration(),
-                        null, NO_RETRIES, null))
-                .orElseGet(() -> new BotFrameworkAdapter(provider, new AuthenticationConfiguration(), null, NO_RETRIES, null));
-        return new TeamsAdapter(adapter, provider, id);
+                .<BotFrameworkAdapter>map(tenant -> new NoRetryAdapter(new MicrosoftAppCredentials(id, password, tenant)))
+                .orElseGet(() -> new NoRetryAdapter(provider));
+        return new TeamsAdapter(adapter, provider, admission, id);
     }
 
     /** Whether inbound traffic must carry a Bot Framework JWT (always, unless running without an app id). */
@@ -59,11 +76,23 @@ final class TeamsAdapter {
         return !appId.isEmpty();
     }
 
-    /** The SDK's JWT validation of one activity; completes exceptionally (or throws) when it is not from the Bot Connector. */
+    /** Whether the Authorization header can be a bearer token at all, checked before the body is read. */
+    boolean looksLikeToken(String authorization) {
+        return !requiresAuthentication() || authorization != null && JwtTokenValidation.isValidTokenFormat(authorization);
+    }
+
+    /**
+     * The SDK's JWT validation of one activity, then Holdfast's own admission rules; throws when the
+     * activity is not Teams traffic for this bot.
+     */
     ClaimsIdentity authenticate(Activity activity, String authorization) {
         ClaimsIdentity identity = JwtTokenValidation.authenticateRequest(activity, authorization, credentials, null, authentication).join();
-        if (identity == null || !identity.isAuthenticated() && requiresAuthentication()) {
+        if (identity == null || (requiresAuthentication() && !identity.isAuthenticated())) {
             throw new IllegalStateException("no Bot Framework identity");
+        }
+        Optional<String> refusal = admission.refusal(activity, identity.claims() == null ? Map.of() : identity.claims());
+        if (refusal.isPresent()) {
+            throw new IllegalStateException(refusal.get());
         }
         return identity;
     }
@@ -78,11 +107,32 @@ final class TeamsAdapter {
         return adapter.continueConversation(appId, reference, work);
     }
 
-    /** The outbox already retries with backoff and Retry-After, so the SDK's own silent retries are turned off. */
-    private static final RetryStrategy NO_RETRIES = new RetryStrategy("holdfast-outbox-retries", false) {
-        @Override
-        public boolean shouldRetry(int retryCount, Response response) {
-            return false;
+    /**
+     * The SDK's adapter with connector clients that never retry on their own: the SDK hands its retry
+     * setting to a field nothing reads, while the REST client's default handler resends 408 and 5xx
+     * at once, which could post a card twice behind the outbox's back.
+     */
+    private static final class NoRetryAdapter extends BotFrameworkAdapter {
+        private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+
+        NoRetryAdapter(CredentialProvider credentials) {
+            super(credentials, new AuthenticationConfiguration(), null, NO_RETRIES, null);
         }
-    };
+
+        NoRetryAdapter(AppCredentials credentials) {
+            super(credentials, new AuthenticationConfiguration(), null, NO_RETRIES, null);
+        }
+
+        @Override
+        protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl, AppCredentials usingCredentials) {
+            AppCredentials credentials = usingCredentials != null ? usingCredentials : MicrosoftAppCredentials.empty();
+            String key = keyForConnectorClient(serviceUrl, credentials.getAppId(), credentials.oAuthScope());
+            return CompletableFuture.completedFuture(clients.computeIfAbsent(key, k -> new RestConnectorClient(
+                    RestConnectorClient.getDefaultRestClientBuilder(serviceUrl, credentials)
+                            .withRetryStrategy(NO_RETRIES)
+                            .withReadTimeout(30, TimeUnit.SECONDS)
+                            .withConnectionTimeout(10, TimeUnit.SECONDS)
+                            .build())));
+        }
+    }
 }

@@ -18,6 +18,7 @@ import io.holdfast.core.Mentions;
 import io.holdfast.core.Message;
 import io.holdfast.core.Reply;
 import io.holdfast.core.Tenant;
+import io.holdfast.core.UserInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,8 @@ final class TeamsBot extends TeamsActivityHandler {
             } else {
                 onCommand(turn, actor, activity);
             }
+        } catch (UserInputException e) {
+            replies.show(turn, tenant, Message.of(e.getMessage()));
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("a Teams message failed (error {})", id, e);
@@ -77,7 +80,7 @@ final class TeamsBot extends TeamsActivityHandler {
     }
 
     private void onCommand(TurnContext turn, Actor actor, Activity activity) {
-        TeamsText.Normalized text = TeamsText.normalize(activity.removeRecipientMention(), tags(turn, actor.tenant(), activity));
+        TeamsText.Normalized text = TeamsText.normalize(activity.getText(), tags(turn, actor.tenant(), activity));
         String[] words = text.text().replaceFirst("^/", "").split("\\s+", 2);
         String command = words[0].toLowerCase(Locale.ROOT);
         String rest = words.length > 1 ? words[1] : "";
@@ -119,20 +122,28 @@ final class TeamsBot extends TeamsActivityHandler {
         }
     }
 
-    /** The mentions Teams vouched for, other than Holdfast's own: people by AAD object id, channels by id. */
+    /**
+     * The mentions Teams vouched for: Holdfast's own is dropped (matched literally; the SDK's
+     * removeRecipientMention reads the bot's name as a regular expression), people become their AAD
+     * object id, channels their id.
+     */
     private List<TeamsText.Tag> tags(TurnContext turn, Tenant tenant, Activity activity) {
         List<TeamsText.Tag> tags = new ArrayList<>();
         String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
         for (Mention mention : activity.getMentions()) {
             ChannelAccount mentioned = mention.getMentioned();
-            if (mentioned == null || mentioned.getId() == null || mentioned.getId().equals(botId) || mention.getText() == null) {
+            if (mentioned == null || mentioned.getId() == null || mention.getText() == null) {
                 continue;
             }
             String name = mentioned.getName() == null ? mentioned.getId() : mentioned.getName();
-            if (mentioned.getId().startsWith(CHANNEL_ID_PREFIX)) {
+            if (mentioned.getId().equals(botId)) {
+                tags.add(new TeamsText.Tag(mention.getText(), "", null, name));
+            } else if (mentioned.getId().startsWith(CHANNEL_ID_PREFIX)) {
                 tags.add(new TeamsText.Tag(mention.getText(), Mentions.channelToken(mentioned.getId()), mentioned.getId(), name));
             } else {
-                String id = personId(turn, tenant, mentioned);
+                String id = personId(turn, tenant, mentioned).orElseThrow(() -> new UserInputException("Teams couldn't tell me who @"
+                        + name + " is, so nothing was saved. Pick them from the list Teams offers as you type, e.g. "
+                        + "kudos @" + name + " Acme Corp: stayed late to rebuild the renewal deck"));
                 tags.add(new TeamsText.Tag(mention.getText(), Mentions.token(id), id, name));
             }
         }
@@ -140,25 +151,25 @@ final class TeamsBot extends TeamsActivityHandler {
     }
 
     /** A mentioned person's AAD object id: from the mention, from earlier, or asked of Teams once. */
-    private String personId(TurnContext turn, Tenant tenant, ChannelAccount mentioned) {
+    private Optional<String> personId(TurnContext turn, Tenant tenant, ChannelAccount mentioned) {
         if (mentioned.getAadObjectId() != null && !mentioned.getAadObjectId().isBlank()) {
             members.remember(tenant.id(), mentioned.getId(), mentioned.getAadObjectId(), mentioned.getName());
-            return mentioned.getAadObjectId();
+            return Optional.of(mentioned.getAadObjectId());
         }
         Optional<String> known = members.aadObjectIdOf(tenant.id(), mentioned.getId());
         if (known.isPresent()) {
-            return known.get();
+            return known;
         }
         try {
             TeamsChannelAccount member = TeamsInfo.getMember(turn, mentioned.getId()).join();
             if (member != null && member.getAadObjectId() != null) {
                 members.remember(tenant.id(), mentioned.getId(), member.getAadObjectId(), member.getName());
-                return member.getAadObjectId();
+                return Optional.of(member.getAadObjectId());
             }
         } catch (RuntimeException e) {
-            log.info("Teams could not say who {} is ({}); using the Teams id", mentioned.getId(), TeamsFailures.describe(e));
+            log.info("Teams could not say who {} is ({})", mentioned.getId(), TeamsFailures.describe(e));
         }
-        return mentioned.getId();
+        return Optional.empty();
     }
 
     @Override
@@ -180,7 +191,7 @@ final class TeamsBot extends TeamsActivityHandler {
         }
         if (holdfastAdded) {
             if (team != null) {
-                people.makeAdmin(tenant, activity);
+                people.claimAdmin(tenant, activity);
             }
             replies.post(turn, tenant, welcome(team != null));
         }
@@ -192,13 +203,7 @@ final class TeamsBot extends TeamsActivityHandler {
         Activity activity = turn.getActivity();
         boolean holdfastRemoved = removed.stream().anyMatch(m -> m.getId().equals(activity.getRecipient().getId()));
         if (holdfastRemoved) {
-            installs.tenantOf(activity).ifPresent(tenant -> {
-                if (team != null) {
-                    installs.forgetTeam(tenant, team);
-                } else {
-                    installs.forget(tenant, activity);
-                }
-            });
+            installs.tenantOf(activity).ifPresent(tenant -> installs.forget(tenant, activity));
         }
         return done();
     }
@@ -212,6 +217,12 @@ final class TeamsBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<Void> onTeamsChannelRenamed(ChannelInfo channel, TeamInfo team, TurnContext turn) {
         installs.tenantOf(turn.getActivity()).ifPresent(tenant -> installs.rememberChannel(tenant, turn.getActivity(), channel, team));
+        return done();
+    }
+
+    @Override
+    protected CompletableFuture<Void> onTeamsChannelDeleted(ChannelInfo channel, TeamInfo team, TurnContext turn) {
+        installs.tenantOf(turn.getActivity()).ifPresent(tenant -> installs.forgetChannel(tenant, channel));
         return done();
     }
 

@@ -84,7 +84,7 @@ public final class TeamsChat implements Chat {
             if (update && TeamsFailures.is(e, TeamsFailures.ACTIVITY_NOT_FOUND)) {
                 throw new CardLost();
             }
-            if (TeamsFailures.is(e, TeamsFailures.NOT_IN_ROSTER)) {
+            if (TeamsFailures.is(e, TeamsFailures.NOT_IN_ROSTER) || TeamsFailures.is(e, TeamsFailures.CONVERSATION_NOT_FOUND)) {
                 conversations.forget(tenant.id(), conversation.conversationId());
             }
             throw TeamsFailures.delivery(e);

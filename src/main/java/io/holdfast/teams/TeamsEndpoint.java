@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/messages}: each activity is authenticated by the SDK's JWT validation first and
- * refused with 401 before any work; then the bot's turn runs and the response waits for it (the SDK's
- * servlet sample answered before the turn finished).
+ * {@code POST /api/messages}: a request without a bearer token is refused with 401 before its body is
+ * read; the activity is then authenticated by the SDK's JWT validation and Holdfast's admission rules,
+ * and only then does the bot's turn run. The response waits for the turn (the SDK's servlet sample
+ * answered before the turn finished).
  */
 final class TeamsEndpoint extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(TeamsEndpoint.class);
@@ -33,8 +34,8 @@ final class TeamsEndpoint extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String authorization = req.getHeader("Authorization");
-        if (adapter.requiresAuthentication() && (authorization == null || authorization.isBlank())) {
-            refuse(resp, "no Authorization header");
+        if (!adapter.looksLikeToken(authorization)) {
+            refuse(resp, authorization == null ? "no Authorization header" : "an Authorization header that is no bearer token");
             return;
         }
         byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);

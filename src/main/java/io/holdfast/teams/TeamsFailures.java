@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class TeamsFailures {
     /** The app was removed from the team or chat: posting there again cannot work (MicrosoftDocs/bot-docs#1527). */
     static final String NOT_IN_ROSTER = "BotNotInConversationRoster";
+    /** The channel or chat is gone (e.g. the channel was deleted): posting there again cannot work. */
+    static final String CONVERSATION_NOT_FOUND = "ConversationNotFound";
     /** Teams sometimes can't find a card it showed a moment ago, so it can't be updated (msteams-docs#6139). */
     static final String ACTIVITY_NOT_FOUND = "ActivityNotFoundInConversation";
 
@@ -38,7 +40,8 @@ final class TeamsFailures {
 
     /**
      * What the delivery worker should do: wait as asked on 429 (with jitter, so many channels don't come
-     * back at once), retry 408, 412 and 5xx, and give up on other refusals, which retrying can't fix.
+     * back at once), retry 408, 412 and 5xx, and 401 (a token the Bot Connector briefly rejects; a wrong
+     * password still ends as failed after the outbox's attempts), and give up on other refusals.
      */
     static DeliveryException delivery(Throwable failure) {
         Optional<Refusal> refusal = refusal(failure);

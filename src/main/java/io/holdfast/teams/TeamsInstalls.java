@@ -28,14 +28,22 @@ final class TeamsInstalls {
         this.conversations = conversations;
     }
 
-    /** The Teams tenant the activity comes from; empty for traffic that names none (not from Teams). */
+    /** The Teams tenant the activity comes from; empty for traffic that names none. */
     Optional<Tenant> tenantOf(Activity activity) {
+        return tenantIdOf(activity).map(id -> tenants.findOrCreate(Platform.TEAMS, id));
+    }
+
+    /** The tenant id an activity names; the Bot Framework Emulator names none, so its traffic is one local tenant. */
+    static Optional<String> tenantIdOf(Activity activity) {
         String id = activity.getConversation() == null ? null : activity.getConversation().getTenantId();
         if (id == null || id.isBlank()) {
             TeamsChannelData data = channelData(activity);
             id = data != null && data.getTenant() != null ? data.getTenant().getId() : null;
         }
-        return id == null || id.isBlank() ? Optional.empty() : Optional.of(tenants.findOrCreate(Platform.TEAMS, id));
+        if ((id == null || id.isBlank()) && TeamsAdmission.EMULATOR.equals(activity.getChannelId())) {
+            id = TeamsAdmission.EMULATOR;
+        }
+        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
     }
 
     /** Where the activity happened, as Holdfast addresses it: the channel (not the thread) or the chat. */
@@ -57,12 +65,18 @@ final class TeamsInstalls {
         remember(tenant, activity, channel.getId(), TeamsConversations.Kind.CHANNEL, team == null ? null : team.getId(), channel.getName());
     }
 
-    void forgetTeam(Tenant tenant, TeamInfo team) {
-        conversations.forgetTeam(tenant.id(), team.getId());
+    /** Holdfast was uninstalled where the activity happened: the whole team, or that one chat. */
+    void forget(Tenant tenant, Activity activity) {
+        TeamInfo team = activity.teamsGetTeamInfo();
+        if (team != null && team.getId() != null) {
+            conversations.forgetTeam(tenant.id(), team.getId());
+        } else {
+            conversations.forget(tenant.id(), placeOf(activity));
+        }
     }
 
-    void forget(Tenant tenant, Activity activity) {
-        conversations.forget(tenant.id(), placeOf(activity));
+    void forgetChannel(Tenant tenant, ChannelInfo channel) {
+        conversations.forget(tenant.id(), channel.getId());
     }
 
     private void remember(Tenant tenant, Activity activity, String conversationId, TeamsConversations.Kind kind, String teamId, String name) {

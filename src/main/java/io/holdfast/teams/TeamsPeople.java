@@ -67,16 +67,18 @@ public final class TeamsPeople implements People {
     }
 
     /**
-     * Teams doesn't tell bots who administers a tenant, so the person who adds Holdfast to a team
-     * administers Holdfast's settings in that tenant, like the installer of a Slack app.
+     * Teams doesn't tell bots who administers a tenant, so the first person to add Holdfast to a team
+     * administers Holdfast's settings in that tenant, like the installer of a Slack app. Anyone may
+     * create a team, so later installs grant nothing.
      */
-    void makeAdmin(Tenant tenant, Activity activity) {
+    void claimAdmin(Tenant tenant, Activity activity) {
         ChannelAccount from = activity.getFrom();
         String id = idOf(from);
         Optional<UserStore.CachedUser> cached = users.find(tenant.id(), id);
         ZoneId zone = zoneOf(activity).or(() -> cached.map(UserStore.CachedUser::zone)).orElse(tenant.zone());
-        String name = from.getName() == null || from.getName().isBlank() ? id : from.getName();
-        users.save(tenant.id(), new UserStore.CachedUser(id, name, zone, true, clock.instant()));
+        String name = from.getName() == null || from.getName().isBlank() ? cached.map(UserStore.CachedUser::displayName).orElse(id)
+                : from.getName();
+        users.saveAsFirstAdmin(tenant.id(), new UserStore.CachedUser(id, name, zone, false, clock.instant()));
     }
 
     private static Optional<ZoneId> zoneOf(Activity activity) {

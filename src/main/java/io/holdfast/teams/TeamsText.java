@@ -22,8 +22,8 @@ final class TeamsText {
      * One mention Teams vouched for.
      *
      * @param text  the tag as it appears in the message, e.g. {@code <at>Dana Ruiz</at>}
-     * @param token the neutral token it stands for (a person's or a channel's)
-     * @param id    the id inside the token, labelled with {@code name} when typed text is shown back
+     * @param token the neutral token it stands for (a person's or a channel's), or empty for Holdfast's own mention
+     * @param id    the id inside the token, labelled with {@code name} when typed text is shown back; null for Holdfast
      */
     record Tag(String text, String token, String id, String name) {}
 
@@ -50,7 +50,9 @@ final class TeamsText {
                 break;
             }
             out.append(literal(text.substring(from, at))).append(next.token());
-            labels.put(next.id(), next.name());
+            if (next.id() != null) {
+                labels.put(next.id(), next.name());
+            }
             remaining.remove(next);
             from = at + next.text().length();
         }

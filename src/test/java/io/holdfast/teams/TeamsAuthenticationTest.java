@@ -70,6 +70,19 @@ class TeamsAuthenticationTest {
     }
 
     @Test
+    void onlyTeamsTrafficIsServedEvenInInsecureDevMode() throws Exception {
+        try (HoldfastOnTeams holdfast = new HoldfastOnTeams(dir, NOW)) {
+            String webChat = holdfast.activities.personalMessage(ALEX, "promise list").replace("\"channelId\":\"msteams\"",
+                    "\"channelId\":\"webchat\"");
+
+            assertAll(
+                    () -> assertEquals(401, holdfast.send(webChat, null).statusCode()),
+                    () -> assertTrue(holdfast.teams.calls().isEmpty()),
+                    () -> assertEquals(0, holdfast.count("SELECT COUNT(*) FROM tenants WHERE platform = 'TEAMS'")));
+        }
+    }
+
+    @Test
     void anAppIdOverridesTheInsecureFlag() throws Exception {
         Map<String, String> both = new java.util.HashMap<>(SINGLE_TENANT_BOT);
         both.put("HOLDFAST_TEAMS_INSECURE_DEV", "true");

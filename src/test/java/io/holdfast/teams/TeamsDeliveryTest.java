@@ -30,15 +30,25 @@ class TeamsDeliveryTest extends TeamsEndToEnd {
     }
 
     @Test
-    void aServerErrorIsRetriedByTheOutboxWithBackoffNotByTheSdkBehindItsBack() {
-        teams.serverErrorNext(1, FakeBotConnector.Op.SEND);
+    void serverErrorsAreRetriedByTheOutboxWithBackoffNotByTheSdkBehindItsBack() {
+        teams.serverErrorNext(2, FakeBotConnector.Op.SEND);
 
         promise("send the renewal quote by friday");
         teams.awaitCall(s -> s.status() == 500, Duration.ofSeconds(10));
-        holdfast.clock.advance(Duration.ofSeconds(5));
+        holdfast.deliverNow();
+        assertEquals(1, serverErrors(), "no immediate resend: a 502 after Teams stored the post would show the card twice");
+
+        holdfast.clock.advance(Duration.ofMinutes(1));
+        teams.awaitCall(s -> serverErrors() == 2, Duration.ofSeconds(10));
+        holdfast.deliverNow(); // waits for the worker's pass, so the next retry time is stored before the clock moves
+        holdfast.clock.advance(Duration.ofMinutes(1));
 
         card(1);
-        assertEquals(1, teams.calls().stream().filter(s -> s.status() == 500).count());
+        assertEquals(1, teams.delivered().stream().filter(s -> s.text().contains("Promise #1")).count());
+    }
+
+    private long serverErrors() {
+        return teams.calls().stream().filter(s -> s.status() == 500).count();
     }
 
     @Test
@@ -97,6 +107,18 @@ class TeamsDeliveryTest extends TeamsEndToEnd {
 
         holdfast.send(activities.botRemovedFromTeam(ALEX, TEAM));
 
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE installed = 1"));
+    }
+
+    @Test
+    void aDeletedChannelAndAnUninstalledTeamAreNoLongerPostedTo() {
+        holdfast.send(activities.botAddedToTeam(ALEX, TEAM, "Customer Success"));
+        holdfast.send(activities.channelCreated(ALEX, TEAM, CHANNEL, "Acme renewals"));
+
+        holdfast.send(activities.channelDeleted(ALEX, TEAM, CHANNEL, "Acme renewals"));
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE conversation_id = ? AND installed = 1", CHANNEL));
+
+        holdfast.send(activities.teamInstallationUpdate(ALEX, TEAM, "Customer Success", "remove"));
         assertEquals(0, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE installed = 1"));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.testing.FakeBotConnector.Sent;
 import io.holdfast.testing.TeamsActivities;
+import io.holdfast.testing.TeamsActivities.Person;
 import io.holdfast.testing.TeamsEndToEnd;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,6 +28,40 @@ class TeamsOnTeamsTest extends TeamsEndToEnd {
                 () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM teams_conversations WHERE conversation_id = ? AND installed = 1", TEAM)),
                 () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM users WHERE user_id = ? AND is_admin = 1", ALEX.aadObjectId()),
                         "the person who added Holdfast to the team administers it"));
+    }
+
+    @Test
+    void onlyTheFirstPersonToAddHoldfastToATeamAdministersIt() {
+        holdfast.send(activities.botAddedToTeam(ALEX, TEAM, "Customer Success"));
+        holdfast.send(activities.botAddedToTeam(DANA, "19:dana-own-team@thread.tacv2", "Dana's team"));
+
+        assertAll(
+                () -> assertEquals(1, holdfast.count("SELECT COUNT(*) FROM users WHERE is_admin = 1")),
+                () -> assertEquals(0, holdfast.count("SELECT COUNT(*) FROM users WHERE user_id = ? AND is_admin = 1", DANA.aadObjectId()),
+                        "anyone can create a team, so a later install grants nothing"));
+    }
+
+    @Test
+    void aBotNameThatLooksLikeARegularExpressionIsStillStrippedFromTheCommand() {
+        String activity = activities.channelMessage(ALEX, TEAM, CHANNEL, "promise Acme Corp: send the renewal quote by friday")
+                .replace("<at>Holdfast</at>", "<at>Holdfast [EU]</at>");
+
+        holdfast.send(activity);
+
+        assertTrue(card(1).text().contains("send the renewal quote"));
+    }
+
+    @Test
+    void aMentionTeamsCannotResolveGetsAnAnswerAndSavesNothing() {
+        Person stranger = new Person("29:1stranger", "aad-stranger", "Sam Stranger", "America/New_York");
+
+        holdfast.send(activities.channelMessage(ALEX, TEAM, CHANNEL,
+                "kudos <at>Sam Stranger</at> Acme Corp: stayed late to rebuild the renewal deck after the outage", stranger));
+
+        Sent answer = teams.awaitSent(s -> s.isReply() && s.text().contains("Sam Stranger"));
+        assertAll(
+                () -> assertTrue(answer.text().contains("e.g. kudos"), answer.text()),
+                () -> assertEquals(0, holdfast.count("SELECT COUNT(*) FROM kudos")));
     }
 
     @Test
