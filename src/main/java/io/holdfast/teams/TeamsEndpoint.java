@@ -57,7 +57,7 @@ final class TeamsEndpoint extends HttpServlet {
         try {
             identity = adapter.authenticate(activity, authorization);
         } catch (RuntimeException e) {
-            refuse(resp, e.getClass().getSimpleName());
+            refuse(resp, TeamsFailures.describe(e));
             return;
         }
         try {

@@ -48,7 +48,8 @@ final class TeamsInstalls {
 
     /** Where the activity happened, as Holdfast addresses it: the channel (not the thread) or the chat. */
     static String placeOf(Activity activity) {
-        String channel = activity.teamsGetChannelId();
+        TeamsChannelData data = channelData(activity);
+        String channel = data == null ? null : data.getChannel() != null ? data.getChannel().getId() : data.getTeamsChannelId();
         return channel != null && !channel.isBlank() ? channel : activity.getConversation().getId();
     }
 
@@ -56,7 +57,7 @@ final class TeamsInstalls {
     void remember(Tenant tenant, Activity activity) {
         TeamsChannelData data = channelData(activity);
         String name = data != null && data.getChannel() != null ? data.getChannel().getName() : null;
-        TeamInfo team = activity.teamsGetTeamInfo();
+        TeamInfo team = teamOf(activity);
         remember(tenant, activity, placeOf(activity), kindOf(activity), team == null ? null : team.getId(), name);
     }
 
@@ -67,7 +68,7 @@ final class TeamsInstalls {
 
     /** Holdfast was uninstalled where the activity happened: the whole team, or that one chat. */
     void forget(Tenant tenant, Activity activity) {
-        TeamInfo team = activity.teamsGetTeamInfo();
+        TeamInfo team = teamOf(activity);
         if (team != null && team.getId() != null) {
             conversations.forgetTeam(tenant.id(), team.getId());
         } else {
@@ -117,8 +118,14 @@ final class TeamsInstalls {
             return TeamsConversations.Kind.GROUP_CHAT;
         }
         // The Bot Framework Emulator names no type; only a conversation inside a team is a channel.
-        return "channel".equals(type) || activity.teamsGetTeamInfo() != null ? TeamsConversations.Kind.CHANNEL
+        return "channel".equals(type) || teamOf(activity) != null ? TeamsConversations.Kind.CHANNEL
                 : TeamsConversations.Kind.PERSONAL;
+    }
+
+    /** The team the activity happened in, if any. (The SDK's own lookups throw on activities without channel data.) */
+    private static TeamInfo teamOf(Activity activity) {
+        TeamsChannelData data = channelData(activity);
+        return data == null ? null : data.getTeam();
     }
 
     private static TeamsChannelData channelData(Activity activity) {

@@ -83,6 +83,22 @@ class TeamsAuthenticationTest {
     }
 
     @Test
+    void theBotFrameworkEmulatorIsAnsweredInInsecureDevMode() throws Exception {
+        try (HoldfastOnTeams holdfast = new HoldfastOnTeams(dir, NOW)) {
+            // Shaped as the Emulator sends it: no tenant, no Teams channel data, roles on both accounts.
+            String emulator = "{\"type\":\"message\",\"id\":\"e-1\",\"timestamp\":\"2026-11-24T15:00:00.000Z\","
+                    + "\"localTimezone\":\"Europe/Berlin\",\"serviceUrl\":\"" + holdfast.teams.serviceUrl() + "\",\"channelId\":\"emulator\","
+                    + "\"from\":{\"id\":\"user-1\",\"name\":\"Emu User\",\"role\":\"user\"},\"conversation\":{\"id\":\"conv-emu-1\"},"
+                    + "\"recipient\":{\"id\":\"bot-1\",\"name\":\"Bot\",\"role\":\"bot\"},"
+                    + "\"text\":\"promise Acme Corp: send the DPA by monday 10am\"}";
+
+            assertEquals(200, holdfast.send(emulator, null).statusCode());
+
+            holdfast.teams.awaitSent(s -> "conv-emu-1".equals(s.conversationId()) && s.text().contains("Promise #1"));
+        }
+    }
+
+    @Test
     void anAppIdOverridesTheInsecureFlag() throws Exception {
         Map<String, String> both = new java.util.HashMap<>(SINGLE_TENANT_BOT);
         both.put("HOLDFAST_TEAMS_INSECURE_DEV", "true");
