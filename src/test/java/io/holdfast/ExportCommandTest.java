@@ -7,60 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.holdfast.account.AccountStore;
 import io.holdfast.core.Platform;
-import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.kudos.Kudos;
 import io.holdfast.kudos.KudosStore;
 import io.holdfast.kudos.Rubric;
-import io.holdfast.store.Database;
-import io.holdfast.store.TenantStore;
-import io.holdfast.testing.TestClock;
-import io.holdfast.testing.TestDatabases;
-import java.io.ByteArrayOutputStream;
+import io.holdfast.testing.CommandLineRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code holdfast export kudos} on a real SQLite file, the way an operator runs it for review season. */
-class ExportCommandTest {
+class ExportCommandTest extends CommandLineRun {
     static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
     static final String NOVEMBER_TEXT = "Ana escalated the Acme data-loss risk early, before the client saw it, and saved the renewal";
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(NOW);
-    Database db;
-    TenantStore tenants;
-    AccountStore accounts = new AccountStore(clock);
     KudosStore kudos = new KudosStore();
-    Map<String, String> env;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @BeforeEach
-    void open() {
-        db = TestDatabases.migrated(dir);
-        tenants = new TenantStore(db, clock, new HolidayCalendars());
-        env = Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+    ExportCommandTest() {
+        super(NOW);
     }
 
     private Kudos give(long tenantId, String text, Instant at) {

@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.account.Account;
 import io.holdfast.account.AccountProfile;
-import io.holdfast.account.AccountStore;
 import io.holdfast.core.Platform;
-import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.promise.PromiseStore;
-import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
-import io.holdfast.store.TenantStore;
-import io.holdfast.testing.TestClock;
-import io.holdfast.testing.TestDatabases;
+import io.holdfast.testing.CommandLineRun;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,38 +29,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code holdfast import accounts|promises} on a real SQLite file, the way a team moving off a spreadsheet runs it. */
-class ImportCommandTest {
+class ImportCommandTest extends CommandLineRun {
     static final String ACCOUNTS_HEADER = "name,arr,tier,renewal,owner,channel\n";
     static final String PROMISES_HEADER = "account,owner,text,due,status\n";
 
-    @TempDir
-    Path dir;
-    TestClock clock = TestClock.at(Instant.parse("2026-03-02T12:00:00Z"));
-    Database db;
-    TenantStore tenants;
-    AccountStore accounts = new AccountStore(clock);
-    Map<String, String> env;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @BeforeEach
-    void open() {
-        db = TestDatabases.migrated(dir);
-        tenants = new TenantStore(db, clock, new HolidayCalendars());
-        env = Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+    ImportCommandTest() {
+        super(Instant.parse("2026-03-02T12:00:00Z"));
     }
 
     @Test

@@ -5,45 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.core.Platform;
-import io.holdfast.core.time.HolidayCalendars;
-import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
-import io.holdfast.store.TenantStore;
-import io.holdfast.testing.TestClock;
-import io.holdfast.testing.TestDatabases;
-import java.nio.file.Path;
-import java.time.Instant;
+import io.holdfast.testing.TwoTenantStore;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Accounts are created on first mention and recognised however people type them, within one tenant. */
-class AccountStoreTest {
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+class AccountStoreTest extends TwoTenantStore {
 
-    @TempDir
-    Path dir;
-    Database db;
-    AccountStore accounts = new AccountStore(TestClock.at(NOW));
-    long tenantA;
-    long tenantB;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.migrated(dir);
-        TenantStore tenants = new TenantStore(db, TestClock.at(NOW), new HolidayCalendars());
-        tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
-        tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private Account mention(long tenant, String name) {
         return db.write(c -> accounts.findOrCreate(c, tenant, name));

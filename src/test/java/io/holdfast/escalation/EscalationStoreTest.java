@@ -6,55 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.account.AccountStore;
-import io.holdfast.core.Platform;
-import io.holdfast.core.time.HolidayCalendars;
-import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
-import io.holdfast.store.TenantStore;
-import io.holdfast.testing.TestClock;
-import io.holdfast.testing.TestDatabases;
-import java.nio.file.Path;
+import io.holdfast.testing.TwoTenantStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Escalation rows on a real SQLite file: what is stored comes back, reads stay in their tenant, and the SLA watch sees each notice once. */
-class EscalationStoreTest {
-    /** Tuesday 24 Nov 2026, 15:00:00.123456789 UTC: more precision than the store keeps. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00.123456789Z");
+class EscalationStoreTest extends TwoTenantStore {
     static final Duration HOUR = Duration.ofHours(1);
     static final String LEE = "ULEE";
     static final String KIM = "UKIM";
 
-    @TempDir
-    Path dir;
-    Database db;
-    AccountStore accounts;
     EscalationStore store = new EscalationStore();
-    long tenantA;
-    long tenantB;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.migrated(dir);
-        TestClock clock = TestClock.at(NOW);
-        accounts = new AccountStore(clock);
-        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
-        tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
-        tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     /** A window's clock: the warning at 75% of it, due at its end. */
     static SlaClock clock(Instant from, Duration window) {

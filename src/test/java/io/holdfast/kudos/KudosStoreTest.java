@@ -5,53 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.account.AccountStore;
-import io.holdfast.core.Platform;
-import io.holdfast.core.time.HolidayCalendars;
-import io.holdfast.store.Database;
-import io.holdfast.store.TenantStore;
-import io.holdfast.testing.TestClock;
-import io.holdfast.testing.TestDatabases;
-import java.nio.file.Path;
+import io.holdfast.testing.TwoTenantStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Kudos rows on a real SQLite file: recipients keep their order, ranges are half-open, and reads stay in their tenant. */
-class KudosStoreTest {
+class KudosStoreTest extends TwoTenantStore {
     /** November 2026 and its neighbours, in UTC; the store keeps milliseconds. */
     static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
     static final Instant DECEMBER = Instant.parse("2026-12-01T00:00:00Z");
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00.123456789Z");
     static final String GIVER = "UKIM";
 
-    @TempDir
-    Path dir;
-    Database db;
-    AccountStore accounts;
     KudosStore store = new KudosStore();
-    long tenantA;
-    long tenantB;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.migrated(dir);
-        TestClock clock = TestClock.at(NOW);
-        accounts = new AccountStore(clock);
-        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
-        tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
-        tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private Kudos give(long tenant, List<String> recipients, String text, Instant at) {
         return db.write(c -> store.insert(c, tenant, accounts.findOrCreate(c, tenant, "Acme Corp").id(), GIVER, recipients, text, "C0WINS", at));

@@ -7,56 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.holdfast.account.AccountStore;
-import io.holdfast.core.Platform;
-import io.holdfast.core.time.HolidayCalendars;
-import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
-import io.holdfast.store.TenantStore;
-import io.holdfast.testing.TestClock;
-import io.holdfast.testing.TestDatabases;
-import java.nio.file.Path;
+import io.holdfast.testing.TwoTenantStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Promise rows on a real SQLite file: what is stored is what comes back, and every read stays inside its tenant. */
-class PromiseStoreTest {
-    /** Tuesday 24 Nov 2026, 15:00:00.123456789 UTC: more precision than the store keeps. */
-    static final Instant NOW = Instant.parse("2026-11-24T15:00:00.123456789Z");
+class PromiseStoreTest extends TwoTenantStore {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final String LEE = "ULEE";
     static final String KIM = "UKIM";
 
-    @TempDir
-    Path dir;
-    Database db;
-    TestClock clock;
-    AccountStore accounts;
     PromiseStore store = new PromiseStore();
-    long tenantA;
-    long tenantB;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.migrated(dir);
-        clock = TestClock.at(NOW);
-        accounts = new AccountStore(clock);
-        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
-        tenantA = tenants.findOrCreate(Platform.SLACK, "TA").id();
-        tenantB = tenants.findOrCreate(Platform.SLACK, "TB").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private Promise make(long tenant, String account, String owner, String text, Instant due) {
         return db.write(c -> store.insert(c, tenant, new PromiseStore.NewPromise(accounts.findOrCreate(c, tenant, account).id(), owner, KIM,
