@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import io.holdfast.core.CommandRouter;
+import io.holdfast.core.Failures;
 import io.holdfast.store.TenantStore;
 import java.util.concurrent.ExecutorService;
 
@@ -61,7 +62,7 @@ public final class SlackApp {
         SlackInvocations invocations = new SlackInvocations(tenants, people);
         SlackModals modals = new SlackModals();
         SlackReplies replies = new SlackReplies(modals);
-        Failures failures = new Failures();
+        Failures failures = new Failures("/promise list");
         SlackCommands commands = new SlackCommands(router, invocations, replies, failures);
         for (String name : router.commandNames()) {
             app.command("/" + name, commands);

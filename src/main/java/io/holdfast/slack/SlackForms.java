@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.holdfast.core.CommandRouter;
+import io.holdfast.core.Failures;
 import io.holdfast.core.FormOutcome;
 import io.holdfast.core.Invocation;
 import io.holdfast.core.Message;

@@ -12,6 +12,7 @@ import com.microsoft.bot.schema.teams.TeamInfo;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import io.holdfast.core.Actor;
 import io.holdfast.core.CommandRouter;
+import io.holdfast.core.Failures;
 import io.holdfast.core.FormOutcome;
 import io.holdfast.core.Invocation;
 import io.holdfast.core.Mentions;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +42,7 @@ final class TeamsBot extends TeamsActivityHandler {
     private final TeamsPeople people;
     private final TeamsMembers members;
     private final TeamsReplies replies;
+    private final Failures failures = new Failures("promise list");
 
     TeamsBot(CommandRouter router, TeamsInstalls installs, TeamsPeople people, TeamsMembers members, TeamsReplies replies) {
         this.router = router;
@@ -71,10 +72,7 @@ final class TeamsBot extends TeamsActivityHandler {
         } catch (UserInputException e) {
             replies.show(turn, tenant, Message.of(e.getMessage()));
         } catch (RuntimeException e) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            log.error("a Teams message failed (error {})", id, e);
-            replies.show(turn, tenant, Message.of("Something went wrong on Holdfast's side (error " + id + "). Check with "
-                    + "\"promise list\" whether your change was saved before trying again."));
+            replies.show(turn, tenant, failures.report("a Teams message", e));
         }
         return done();
     }

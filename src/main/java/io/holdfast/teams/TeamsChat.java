@@ -43,8 +43,11 @@ public final class TeamsChat implements Chat {
         if (inThread) {
             activity.setReplyToId(threadRef);
         }
-        String id = send(tenant, conversation, inThread ? threadRef : null, activity, false);
-        return new Posted(conversation.conversationId(), id);
+        try {
+            return new Posted(conversation.conversationId(), send(tenant, conversation, inThread ? threadRef : null, activity, false));
+        } catch (RuntimeException e) {
+            throw TeamsFailures.delivery(e);
+        }
     }
 
     @Override
@@ -55,7 +58,10 @@ public final class TeamsChat implements Chat {
         try {
             send(tenant, conversation, conversation.kind() == TeamsConversations.Kind.CHANNEL ? ref : null, activity, true);
             return new Posted(conversation.conversationId(), ref);
-        } catch (CardLost lost) {
+        } catch (RuntimeException e) {
+            if (!TeamsFailures.is(e, TeamsFailures.ACTIVITY_NOT_FOUND)) {
+                throw TeamsFailures.delivery(e);
+            }
             log.info("Teams lost card {} in a conversation of tenant {}; posting the update as a new card", ref, tenant.id());
             return post(tenant, channel, null, withNote(message));
         }
@@ -68,7 +74,10 @@ public final class TeamsChat implements Chat {
                 .orElseThrow(() -> DeliveryException.permanent("Holdfast is not installed in that Teams conversation"));
     }
 
-    /** Sends in a proactive turn; returns the activity id Teams gave the post. */
+    /**
+     * Sends in a proactive turn; returns the activity id Teams gave the post. A refusal is thrown as the
+     * SDK raised it, after forgetting a conversation Holdfast is no longer part of.
+     */
     private String send(Tenant tenant, TeamsConversations.Conversation conversation, String thread, Activity activity, boolean update)
             throws DeliveryException {
         ConversationReference reference = reference(conversation, thread);
@@ -81,13 +90,10 @@ public final class TeamsChat implements Chat {
                     : turn.getAdapter().sendActivities(turn, List.of(activity))
                             .thenAccept(r -> id.set(r == null || r.length == 0 || r[0] == null ? null : r[0].getId()))).join();
         } catch (RuntimeException e) {
-            if (update && TeamsFailures.is(e, TeamsFailures.ACTIVITY_NOT_FOUND)) {
-                throw new CardLost();
-            }
             if (TeamsFailures.is(e, TeamsFailures.NOT_IN_ROSTER) || TeamsFailures.is(e, TeamsFailures.CONVERSATION_NOT_FOUND)) {
                 conversations.forget(tenant.id(), conversation.conversationId());
             }
-            throw TeamsFailures.delivery(e);
+            throw e;
         }
         if (id.get() == null) {
             throw DeliveryException.transientFailure("Teams did not say where the post landed");
@@ -118,12 +124,5 @@ public final class TeamsChat implements Chat {
         List<Block> blocks = new ArrayList<>(message.blocks());
         blocks.add(new Block.Context(Text.plain(REPLACED_NOTE)));
         return new Message(message.summary(), blocks);
-    }
-
-    /** The card to update is gone on Teams' side. */
-    private static final class CardLost extends RuntimeException {
-        CardLost() {
-            super(null, null, false, false);
-        }
     }
 }
