@@ -49,6 +49,7 @@ import io.holdfast.promise.PromiseStore;
 import io.holdfast.risk.RiskRanker;
 import io.holdfast.risk.RiskWeightStore;
 import io.holdfast.schedule.DeliveryWorker;
+import io.holdfast.schedule.Replica;
 import io.holdfast.schedule.Schedules;
 import io.holdfast.settings.SettingsCommands;
 import io.holdfast.slack.SlackApp;
@@ -95,6 +96,7 @@ public final class App implements AutoCloseable {
         db = Database.open(config);
         int applied = db.migrate();
         log.info("database {} ready ({} migrations applied now)", config.redactedDbUrl(), applied);
+        String replica = Replica.newName();
         HolidayCalendars calendars = new HolidayCalendars();
         tenants = new TenantStore(db, clock, calendars);
         UserStore users = new UserStore(db);
@@ -146,7 +148,7 @@ public final class App implements AutoCloseable {
         PromiseStore promiseStore = new PromiseStore();
         PromiseMessages promiseMessages = new PromiseMessages();
         EscalationStore escalationStore = new EscalationStore();
-        delivery = new DeliveryWorker(outbox, tenants, chats, Outbox.Listener.all(List.of(
+        delivery = new DeliveryWorker(replica, outbox, tenants, chats, Outbox.Listener.all(List.of(
                 new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), clock);
         DueInput dueInput = new DueInput(new DueDateReader(clock));
         AccountStore accounts = new AccountStore(clock);
@@ -197,11 +199,11 @@ public final class App implements AutoCloseable {
         router.action(DigestMessages.NEXT_STEP_ACTION, digestActions::addNextStep)
                 .action(DigestMessages.LOG_OUTCOME_ACTION, digestActions::logOutcome)
                 .form(DigestActions.OUTCOME_FORM, digestActions::submitOutcome);
-        schedules = new Schedules(Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check, "promise-nudges", promiseNudges::check,
-                "digests", digests::check));
+        schedules = Schedules.forDatabase(db, replica, Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check,
+                "promise-nudges", promiseNudges::check, DigestService.JOB, digests::check));
         // Each subscription also gets a cron trigger in its own zone; the minute sweep catches up after downtime.
         for (Subscription s : subscriptions.all()) {
-            schedules.plan(s.key(), s.cadence().days(s.weeklyDay()), s.at(), s.zone(), digests::check);
+            schedules.plan(s.key(), s.cadence().days(s.weeklyDay()), s.at(), s.zone(), DigestService.JOB);
         }
         router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock,
                 new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos),

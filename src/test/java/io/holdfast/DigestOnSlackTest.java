@@ -129,7 +129,7 @@ class DigestOnSlackTest extends SlackEndToEnd {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = DigestCommand.run(new String[] {"digest", "--dry-run", "--as-of", "2026-11-25T13:30:00Z", "--format", "json"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
-                Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + holdfast.databaseFile()));
+                Map.of("HOLDFAST_DB_URL", holdfast.databaseUrl()));
 
         assertEquals(0, exit);
         JsonObject dryRun = JsonParser.parseString(out.toString(StandardCharsets.UTF_8).strip()).getAsJsonObject();

@@ -27,7 +27,7 @@ class OutboxCommandTest {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int exit = OutboxCommand.run(new String[] {"outbox", "--failed"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
-                    Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + holdfast.databaseFile()));
+                    Map.of("HOLDFAST_DB_URL", holdfast.databaseUrl()));
 
             assertEquals(0, exit);
             String printed = out.toString(StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ public record Config(
         String dbUrl,
         Optional<String> dbUser,
         Optional<String> dbPassword,
+        int dbPoolSize,
         Optional<String> slackSigningSecret,
         Optional<String> slackBotToken,
         Optional<String> slackClientId,
@@ -32,6 +33,7 @@ public record Config(
                 e.dbUrl("HOLDFAST_DB_URL", "jdbc:sqlite:holdfast.db"),
                 e.optional("HOLDFAST_DB_USER"),
                 e.optional("HOLDFAST_DB_PASSWORD"),
+                e.intInRange("HOLDFAST_DB_POOL_SIZE", 10, 1, 200),
                 e.optional("SLACK_SIGNING_SECRET"),
                 e.prefixed("SLACK_BOT_TOKEN", "xoxb-"),
                 e.optional("SLACK_CLIENT_ID"),
@@ -57,13 +59,10 @@ public record Config(
         if (microsoftAppId.isPresent() && microsoftAppPassword.isEmpty()) {
             throw new ConfigException("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set");
         }
-        if (isPostgres()) {
-            throw new ConfigException("HOLDFAST_DB_URL", "must be jdbc:sqlite:PATH in this release (PostgreSQL support is coming), "
-                    + "e.g. jdbc:sqlite:holdfast.db");
-        }
     }
 
-    private boolean isPostgres() {
+    /** PostgreSQL is the scale-out engine: several replicas share it, and Quartz runs clustered on it. */
+    public boolean isPostgres() {
         return dbUrl.startsWith("jdbc:postgresql:");
     }
 
@@ -104,7 +103,7 @@ public record Config(
     @Override
     public String toString() {
         // Secrets must never reach a log line, so the record's generated toString is replaced.
-        return "Config[port=" + port + ", db=" + redactedDbUrl() + ", slack=" + (slackEnabled() ? "on" : "off")
+        return "Config[port=" + port + ", db=" + redactedDbUrl() + (isPostgres() ? ", pool=" + dbPoolSize : "") + ", slack=" + (slackEnabled() ? "on" : "off")
                 + ", slackApiUrl=" + slackApiUrl
                 + ", teams=" + (teamsInsecure() ? "insecure-dev" : teamsEnabled() ? "on" : "off") + "]";
     }

@@ -34,6 +34,22 @@ final class Env {
         throw new ConfigException(name, "must be a port number from 0 to 65535, e.g. 3000 (got \"" + raw.get() + "\")");
     }
 
+    int intInRange(String name, int fallback, int min, int max) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the expected form
+        }
+        throw new ConfigException(name, "must be a whole number from " + min + " to " + max + ", e.g. " + fallback + " (got \"" + raw.get() + "\")");
+    }
+
     String dbUrl(String name, String fallback) {
         String url = optional(name).orElse(fallback);
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class DigestService {
     private static final Logger log = LoggerFactory.getLogger(DigestService.class);
     public static final int NEXT_STEPS = 3;
+    /** The scheduler's name for {@link #check()}, which every subscription's trigger runs. */
+    public static final String JOB = "digests";
 
     private final Database db;
     private final RiskRanker ranker;

@@ -51,8 +51,13 @@ public final class EscalationStore {
         return byId(c, e.tenantId(), e.id()).orElseThrow();
     }
 
-    public void markBreached(Connection c, Escalation e, boolean ack) throws SQLException {
-        Sql.update(c, "UPDATE escalations SET " + (ack ? "ack_breached" : "resolve_breached") + " = 1 WHERE tenant_id = ? AND id = ?",
+    /**
+     * Notes that a clock ran out; false when it was already noted, so of two watches racing on two
+     * replicas only the first tells anyone.
+     */
+    public boolean markBreached(Connection c, Escalation e, boolean ack) throws SQLException {
+        String flag = ack ? "ack_breached" : "resolve_breached";
+        return 1 == Sql.update(c, "UPDATE escalations SET " + flag + " = 1 WHERE tenant_id = ? AND id = ? AND " + flag + " = 0",
                 e.tenantId(), e.id());
     }
 
@@ -93,10 +98,14 @@ public final class EscalationStore {
                         + ") ORDER BY e.id", EscalationStore::escalation, t, t, t, t);
     }
 
-    /** Notes that a clock's 75% warning was given (for the resolve clock, in this round), so the watch stops looking. */
-    public void markWarned(Connection c, Escalation e, boolean ack) throws SQLException {
-        Sql.update(c, ack ? "UPDATE escalations SET ack_warned = 1 WHERE tenant_id = ? AND id = ?"
-                : "UPDATE escalations SET resolve_warned_round = round WHERE tenant_id = ? AND id = ?", e.tenantId(), e.id());
+    /**
+     * Notes that a clock's 75% warning was given (for the resolve clock, in this round), so the watch
+     * stops looking; false when it was already given, so a racing watch on another replica stays quiet.
+     */
+    public boolean markWarned(Connection c, Escalation e, boolean ack) throws SQLException {
+        return 1 == Sql.update(c, ack ? "UPDATE escalations SET ack_warned = 1 WHERE tenant_id = ? AND id = ? AND ack_warned = 0"
+                : "UPDATE escalations SET resolve_warned_round = round WHERE tenant_id = ? AND id = ? AND resolve_warned_round < round",
+                e.tenantId(), e.id());
     }
 
     public Page list(Connection c, long tenantId, String viewerId, EscalationFilter filter, int limit) throws SQLException {

@@ -84,7 +84,9 @@ public final class SlaWatch {
         SlaClock clockOf = ack ? e.ackClock() : e.resolveClock();
         String prefix = "escalation:" + e.id() + (ack ? ":ack" : ":r" + e.round() + ":resolve");
         if (!now.isBefore(clockOf.due())) {
-            escalations.markBreached(c, e, ack);
+            if (!escalations.markBreached(c, e, ack)) {
+                return 0;
+            }
             escalations.recordEvent(c, e, ack ? EscalationEvent.Kind.ACK_BREACHED : EscalationEvent.Kind.RESOLVE_BREACHED, EscalationEvent.CLOCK, now, null);
             Escalation breached = escalations.byId(c, tenant.id(), e.id()).orElseThrow();
             outbox.post(c, tenant.id(), prefix + "-breach", e.channel(), e.cardKey(), null, messages.breach(breached, ack, leads));
@@ -94,8 +96,7 @@ public final class SlaWatch {
         if (now.isBefore(clockOf.warnAt())) {
             return 0;
         }
-        escalations.markWarned(c, e, ack);
-        if (outbox.post(c, tenant.id(), prefix + "-warning", e.channel(), e.cardKey(), null, messages.warning(e, ack, leads, tenant.zone()))) {
+        if (escalations.markWarned(c, e, ack) && outbox.post(c, tenant.id(), prefix + "-warning", e.channel(), e.cardKey(), null, messages.warning(e, ack, leads, tenant.zone()))) {
             escalations.recordEvent(c, e, ack ? EscalationEvent.Kind.ACK_WARNED : EscalationEvent.Kind.RESOLVE_WARNED, EscalationEvent.CLOCK, now, null);
             return 1;
         }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * Delivers outbox rows to the platforms, one at a time and oldest first, so a card is always posted
  * before the replies threaded under it. Failures wait with exponential backoff; a rate limit waits
  * exactly as long as the platform asked and holds back that channel's later posts until then too.
+ * Rows are claimed before they are posted, so the workers of several replicas never post one twice.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -31,7 +32,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Duration PARENT_WAIT = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 50;
+    /** Far longer than one platform call takes; each claim is renewed just before its row is posted. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
+    private final String name;
     private final Outbox outbox;
     private final TenantStore tenants;
     private final Map<Platform, Chat> chats;
@@ -44,7 +48,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean running = true;
     private boolean woken;
 
-    public DeliveryWorker(Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Clock clock) {
+    /** @param name this replica's worker name, unique across replicas: claims are held in it */
+    public DeliveryWorker(String name, Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Clock clock) {
+        this.name = name;
         this.outbox = outbox;
         this.tenants = tenants;
         this.chats = Map.copyOf(chats);
@@ -98,17 +104,18 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Delivers what is due now; returns how many rows it tried. Passes never overlap, so a row read by
-     * one pass cannot be posted again by another. Public so tools and tests can drain synchronously.
+     * Delivers what is due now; returns how many rows it tried. Passes in one process never overlap,
+     * and other replicas' workers pass over the rows this one has claimed. Public so tools and tests
+     * can drain synchronously.
      */
     public int deliverDue() {
         pass.lock();
         try {
             Set<String> heldThisPass = new HashSet<>();
             int tried = 0;
-            for (Outbox.Entry entry : outbox.due(chats.keySet(), BATCH)) {
+            for (Outbox.Entry entry : outbox.claim(name, chats.keySet(), BATCH, LEASE)) {
                 String channel = entry.tenantId() + "/" + entry.channel();
-                if (!heldThisPass.contains(channel)) {
+                if (!heldThisPass.contains(channel) && outbox.renewClaim(entry, name, LEASE)) {
                     tried++;
                     deliver(entry).ifPresent(until -> {
                         outbox.holdChannel(entry.tenantId(), entry.channel(), until);
@@ -118,7 +125,11 @@ public final class DeliveryWorker implements AutoCloseable {
             }
             return tried;
         } finally {
-            pass.unlock();
+            try {
+                outbox.releaseClaims(name);
+            } finally {
+                pass.unlock();
+            }
         }
     }
 

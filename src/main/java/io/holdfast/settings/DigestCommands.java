@@ -104,7 +104,7 @@ final class DigestCommands {
         }
         Subscription s = subscriptions.save(invocation.tenant().id(), invocation.channelId(), cadence, day, at, zone, top, tier, owner,
                 invocation.actor().userId());
-        timetable.plan(s.key(), cadence.days(day), at, zone, digests::check);
+        timetable.plan(s.key(), cadence.days(day), at, zone, DigestService.JOB);
         return Reply.show("Subscribed. " + describe(s));
     }
 

@@ -8,12 +8,10 @@ public final class Counters {
     private Counters() {
     }
 
+    /** One statement, so two replicas numbering their tenant's first promise at once cannot both insert it. */
     public static long next(Connection c, long tenantId, String name) throws SQLException {
-        int bumped = Sql.update(c, "UPDATE counters SET next_value = next_value + 1 WHERE tenant_id = ? AND name = ?", tenantId, name);
-        if (bumped == 0) {
-            Sql.update(c, "INSERT INTO counters (tenant_id, name, next_value) VALUES (?, ?, 2)", tenantId, name);
-            return 1;
-        }
-        return Sql.count(c, "SELECT next_value - 1 FROM counters WHERE tenant_id = ? AND name = ?", tenantId, name);
+        return Sql.insert(c, "INSERT INTO counters (tenant_id, name, next_value) VALUES (?, ?, 2) "
+                + "ON CONFLICT (tenant_id, name) DO UPDATE SET next_value = counters.next_value + 1 RETURNING next_value - 1",
+                tenantId, name);
     }
 }

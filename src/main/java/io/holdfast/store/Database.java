@@ -6,6 +6,7 @@ import io.holdfast.config.Config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -15,6 +16,7 @@ import org.sqlite.SQLiteDataSource;
  * the pool instead of failing with SQLITE_BUSY, while readers use their own connections (WAL lets
  * them read during a write). Every transaction starts as a write (IMMEDIATE), because a read
  * transaction that later upgrades to a write is the SQLITE_BUSY that busy_timeout cannot fix.
+ * PostgreSQL handles concurrent writers itself, so readers and writers share one pool there.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource writer;
@@ -29,8 +31,24 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Config config) {
+        if (config.isPostgres()) {
+            HikariDataSource pool = postgresPool(config);
+            return new Database(pool, pool, Dialect.POSTGRESQL);
+        }
         return new Database(sqlitePool(config.dbUrl(), "holdfast-writer", 1), sqlitePool(config.dbUrl(), "holdfast-reader", 4),
                 Dialect.SQLITE);
+    }
+
+    private static HikariDataSource postgresPool(Config config) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("holdfast-db");
+        pool.setJdbcUrl(config.dbUrl());
+        config.dbUser().ifPresent(pool::setUsername);
+        config.dbPassword().ifPresent(pool::setPassword);
+        pool.setMaximumPoolSize(config.dbPoolSize());
+        pool.setMinimumIdle(Math.min(2, config.dbPoolSize()));
+        pool.setConnectionTimeout(30_000);
+        return new HikariDataSource(pool);
     }
 
     private static HikariDataSource sqlitePool(String url, String name, int size) {
@@ -79,6 +97,7 @@ public final class Database implements AutoCloseable {
                 .dataSource(writer)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("id", dialect.identityColumn()))
+                .javaMigrations(new QuartzTablesMigration(dialect))
                 .load();
     }
 
@@ -108,6 +127,15 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The pool writes go through, for Quartz's clustered job store, which shares our database. */
+    public DataSource dataSource() {
+        return writer;
     }
 
     @Override

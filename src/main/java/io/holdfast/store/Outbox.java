@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,7 @@ import java.util.Set;
  */
 public final class Outbox {
     public static final int MAX_ATTEMPTS = 12;
+    private static final String UNCLAIMED = "claimed_by = NULL, claimed_until = NULL";
 
     private final Database db;
     private final Clock clock;
@@ -72,23 +74,48 @@ public final class Outbox {
     }
 
     /**
-     * Pending rows whose time has come, oldest first, for tenants on {@code platforms} only: a process
-     * that cannot reach a platform (the console, or a server without Slack credentials) leaves those
-     * rows for one that can, instead of failing them.
+     * Claims up to {@code limit} pending rows whose time has come, oldest first, for {@code worker}
+     * until {@code lease} from now: no other worker gets them meanwhile. Only rows of tenants on
+     * {@code platforms} are claimed: a process that cannot reach a platform (the console, or a server
+     * without Slack credentials) leaves those rows for one that can, instead of failing them.
      */
-    public List<Entry> due(Set<Platform> platforms, int limit) {
+    public List<Entry> claim(String worker, Set<Platform> platforms, int limit, Duration lease) {
         if (platforms.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(List.of(clock.millis()));
+        long now = clock.millis();
+        List<Object> params = new ArrayList<>(List.of(now, now));
         platforms.forEach(p -> params.add(p.name()));
         params.add(limit);
         String in = String.join(", ", Collections.nCopies(platforms.size(), "?"));
-        // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
-        return db.read(c -> Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
-                + "AND o.next_attempt_at <= ? AND t.platform IN (" + in + ") AND (o.thread_key IS NULL OR NOT EXISTS ("
-                + "SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id AND e.thread_key = o.thread_key AND e.status = 'PENDING' "
-                + "AND e.id < o.id)) ORDER BY o.id LIMIT ?", this::entry, params.toArray()));
+        long until = now + lease.toMillis();
+        return db.write(c -> {
+            // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
+            List<Entry> due = Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
+                    + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) AND t.platform IN (" + in + ") "
+                    + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
+                    + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.id LIMIT ?"
+                    + db.dialect().skipLocked("o"), this::entry, params.toArray());
+            for (Entry entry : due) {
+                Sql.update(c, "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?", worker, until, entry.id());
+            }
+            return due;
+        });
+    }
+
+    /**
+     * Extends {@code worker}'s claim on {@code entry} just before posting it; false when the claim
+     * lapsed and another worker took the row over, which then posts it instead.
+     */
+    public boolean renewClaim(Entry entry, String worker, Duration lease) {
+        return db.write(c -> 1 == Sql.update(c, "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
+                clock.millis() + lease.toMillis(), entry.id(), worker));
+    }
+
+    /** Gives back the rows {@code worker} claimed but did not get to, so the next pass of any worker can take them. */
+    public void releaseClaims(String worker) {
+        db.write(c -> Sql.update(c, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'PENDING'",
+                worker));
     }
 
     /** Where the post with {@code key} landed, once it has been delivered. */
@@ -105,7 +132,7 @@ public final class Outbox {
     public void markSent(Entry entry, Landing landing, Listener listener) {
         db.write(c -> {
             Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
-                    + "last_error = NULL WHERE id = ?", clock.millis(), landing.channel(), landing.ref(), entry.id());
+                    + "last_error = NULL, " + UNCLAIMED + " WHERE id = ?", clock.millis(), landing.channel(), landing.ref(), entry.id());
             if (entry.subject() != null) {
                 listener.sent(c, entry.tenantId(), entry.subject(), landing);
             }
@@ -122,7 +149,7 @@ public final class Outbox {
             Sql.update(c, "UPDATE outbox SET sent_channel = ?, sent_ref = ? WHERE tenant_id = ? AND idempotency_key = ? AND status = 'SENT'",
                     moved.channel(), moved.ref(), update.tenantId(), update.targetKey());
             Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
-                    + "last_error = NULL WHERE id = ?", clock.millis(), moved.channel(), moved.ref(), update.id());
+                    + "last_error = NULL, " + UNCLAIMED + " WHERE id = ?", clock.millis(), moved.channel(), moved.ref(), update.id());
             Optional<String> subject = Sql.one(c, "SELECT subject FROM outbox WHERE tenant_id = ? AND idempotency_key = ?",
                     rs -> rs.getString(1), update.tenantId(), update.targetKey());
             if (subject.isPresent()) {
@@ -134,7 +161,8 @@ public final class Outbox {
 
     /** Tries again at {@code at}; counts an attempt unless the platform only asked us to wait. */
     public void retryAt(Entry entry, Instant at, String error, boolean countAttempt) {
-        db.write(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+        db.write(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ?, " + UNCLAIMED
+                        + " WHERE id = ?",
                 countAttempt ? 1 : 0, at.toEpochMilli(), error, entry.id()));
     }
 
@@ -150,7 +178,8 @@ public final class Outbox {
 
     public void markFailed(Entry entry, String error, Listener listener) {
         db.write(c -> {
-            Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?", error, entry.id());
+            Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ?, " + UNCLAIMED + " WHERE id = ?",
+                    error, entry.id());
             if (entry.subject() != null) {
                 listener.failed(c, entry.tenantId(), entry.subject(), error);
             }

@@ -99,6 +99,9 @@ class ConfigTest {
                 new Case(env("HOLDFAST_PORT", "65535"), "highest port", 65535, Config::port),
                 new Case(env("HOLDFAST_DB_URL", "jdbc:sqlite:/var/lib/holdfast/h.db"), "sqlite path", "jdbc:sqlite:/var/lib/holdfast/h.db",
                         Config::dbUrl),
+                new Case(env("HOLDFAST_DB_URL", "jdbc:postgresql://db:5432/holdfast"), "postgresql url", true, Config::isPostgres),
+                new Case(env("HOLDFAST_DB_URL", "jdbc:postgresql://db:5432/holdfast"), "default pool", 10, Config::dbPoolSize),
+                new Case(env("HOLDFAST_DB_POOL_SIZE", "25"), "pool size", 25, Config::dbPoolSize),
                 new Case(env("SLACK_API_URL", "https://slack-gov.com/api"), "trailing slash added", URI.create("https://slack-gov.com/api/"),
                         Config::slackApiUrl),
                 new Case(env("SLACK_API_URL", "http://127.0.0.1:9999/api/"), "trailing slash kept",
@@ -118,8 +121,8 @@ class ConfigTest {
                 new Case(env("HOLDFAST_PORT", "-1"), "HOLDFAST_PORT"),
                 new Case(env("HOLDFAST_DB_URL", "mysql://x"), "HOLDFAST_DB_URL"),
                 new Case(env("HOLDFAST_DB_URL", "jdbc:sqlite:"), "HOLDFAST_DB_URL"),
-                new Case(env("HOLDFAST_DB_URL", "jdbc:postgresql://db/holdfast"), "HOLDFAST_DB_URL"),
-                new Case(env("HOLDFAST_DB_URL", "jdbc:postgresql://db/holdfast", "HOLDFAST_DB_USER", "holdfast"), "HOLDFAST_DB_URL"),
+                new Case(env("HOLDFAST_DB_POOL_SIZE", "0"), "HOLDFAST_DB_POOL_SIZE"),
+                new Case(env("HOLDFAST_DB_POOL_SIZE", "lots"), "HOLDFAST_DB_POOL_SIZE"),
                 new Case(env("SLACK_BOT_TOKEN", "abc", "SLACK_SIGNING_SECRET", SECRET), "SLACK_BOT_TOKEN"),
                 new Case(env("SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_SIGNING_SECRET", SECRET), "SLACK_BOT_TOKEN"),
                 new Case(env("SLACK_BOT_TOKEN", TOKEN), "SLACK_SIGNING_SECRET"),
@@ -142,7 +145,7 @@ class ConfigTest {
         Map<Map<String, String>, String> cases = Map.of(
                 env("HOLDFAST_PORT", "abc"), "e.g. 3000",
                 env("HOLDFAST_DB_URL", "mysql://x"), "e.g. jdbc:sqlite:holdfast.db",
-                env("HOLDFAST_DB_URL", "jdbc:postgresql://db/holdfast", "HOLDFAST_DB_USER", "u"), "jdbc:sqlite:PATH in this release",
+                env("HOLDFAST_DB_POOL_SIZE", "500"), "from 1 to 200, e.g. 10",
                 env("SLACK_BOT_TOKEN", "abc", "SLACK_SIGNING_SECRET", SECRET), "xoxb-",
                 env("SLACK_API_URL", "notaurl"), "e.g. https://slack.com/api/",
                 env("HOLDFAST_TEAMS_INSECURE_DEV", "maybe"), "true or false");
@@ -168,7 +171,7 @@ class ConfigTest {
                 "SLACK_BOT_TOKEN", TOKEN,
                 "SLACK_CLIENT_ID", "123.456",
                 "SLACK_CLIENT_SECRET", "client-s3cr3t-value",
-                "HOLDFAST_DB_URL", "jdbc:sqlite:/var/lib/holdfast/h.db?password=url-pa55word&journal_mode=wal",
+                "HOLDFAST_DB_URL", "jdbc:postgresql://db:5432/holdfast?password=url-pa55word&ssl=true",
                 "HOLDFAST_DB_USER", "holdfast",
                 "HOLDFAST_DB_PASSWORD", "db-pa55word-value",
                 "MICROSOFT_APP_ID", "00000000-0000-0000-0000-000000000000",
@@ -178,6 +181,6 @@ class ConfigTest {
 
         assertAll(List.of(SECRET, TOKEN, "s3cr3t", "client-s3cr3t-value", "url-pa55word", "db-pa55word-value", "ms-app-pa55word").stream()
                 .map(secret -> () -> assertFalse(shown.contains(secret), "leaks " + secret + ": " + shown)));
-        assertTrue(shown.contains("jdbc:sqlite:/var/lib/holdfast/h.db"), "the database is still named: " + shown);
+        assertTrue(shown.contains("jdbc:postgresql://db:5432/holdfast"), "the database is still named: " + shown);
     }
 }

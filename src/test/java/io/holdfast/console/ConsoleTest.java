@@ -8,6 +8,7 @@ import io.holdfast.App;
 import io.holdfast.config.Config;
 import io.holdfast.store.Sql;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.TestDatabases;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ class ConsoleTest {
 
     @BeforeEach
     void start() throws Exception {
-        Config config = Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db")));
+        Config config = Config.fromEnvironment(Map.of("HOLDFAST_DB_URL", TestDatabases.freshUrl(dir)));
         app = App.console(config, clock, new PrintStream(channel, true, StandardCharsets.UTF_8));
         console = app.newConsole(new PrintStream(terminal, true, StandardCharsets.UTF_8));
     }

@@ -9,6 +9,7 @@ import io.holdfast.escalation.EscalationSettings;
 import io.holdfast.escalation.Severity;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
+import io.holdfast.testing.Engine;
 import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Ranking on a real SQLite file with hand-made accounts: who comes first, and the words that say why. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class RiskRankerTest {
+    @Parameter
+    Engine engine;
     static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final Duration HOUR = Duration.ofHours(1);
@@ -37,7 +45,7 @@ class RiskRankerTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = TestDatabases.migrated(engine, dir);
         ranker = new RiskRanker(db, new EscalationSettings(db), new RiskWeightStore());
         data = new RiskData(db, NOW);
         tenant = data.tenant("T1");

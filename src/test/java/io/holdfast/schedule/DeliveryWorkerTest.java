@@ -2,6 +2,7 @@ package io.holdfast.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,23 +16,38 @@ import io.holdfast.store.Sql;
 import io.holdfast.store.TenantStore;
 import io.holdfast.testing.RecordingChat;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.Engine;
 import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The delivery worker driven one pass at a time ({@code deliverDue()}), against a recording chat that
  * can refuse calls the way Slack does. The worker's own thread is never started.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class DeliveryWorkerTest {
+    @Parameter
+    Engine engine;
     static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
 
     @TempDir
@@ -42,6 +58,7 @@ class DeliveryWorkerTest {
     Tenant tenant;
     RecordingChat chat = new RecordingChat();
     List<Heard> heard = new ArrayList<>();
+    TenantStore tenants;
     DeliveryWorker worker;
 
     record Heard(long tenantId, String subject, Outbox.Landing landing) {}
@@ -51,13 +68,22 @@ class DeliveryWorkerTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = TestDatabases.migrated(engine, dir);
         clock = TestClock.at(NOW);
         outbox = new Outbox(db, clock);
-        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
+        tenants = new TenantStore(db, clock, new HolidayCalendars());
         tenant = tenants.findOrCreate(Platform.CONSOLE, "local");
-        worker = new DeliveryWorker(outbox, tenants, Map.of(Platform.CONSOLE, chat),
-                (c, tenantId, subject, landing) -> heard.add(new Heard(tenantId, subject, landing)), clock);
+        worker = worker("worker-a");
+    }
+
+    /** A worker as another replica would run it: its own name, the same outbox and platform. */
+    private DeliveryWorker worker(String name) {
+        return new DeliveryWorker(name, outbox, tenants, Map.of(Platform.CONSOLE, chat),
+                (c, tenantId, subject, landing) -> {
+                    synchronized (heard) {
+                        heard.add(new Heard(tenantId, subject, landing));
+                    }
+                }, clock);
     }
 
     @AfterEach
@@ -89,8 +115,69 @@ class DeliveryWorkerTest {
                 rs.getString("last_error"), rs.getString("sent_channel"), rs.getString("sent_ref")), key)).orElseThrow();
     }
 
+    private Outbox.Entry entryFor(String key) {
+        return db.read(c -> Sql.one(c, "SELECT id FROM outbox WHERE idempotency_key = ?", rs -> rs.getLong(1), key))
+                .map(id -> new Outbox.Entry(id, tenant.id(), key, Outbox.Action.POST, "C1", null, null, null, Message.of(""),
+                        Outbox.Status.PENDING, 0, NOW, null, null, null))
+                .orElseThrow();
+    }
+
     private List<String> postedTexts() {
         return chat.posts().stream().map(RecordingChat.Post::text).toList();
+    }
+
+    @Test
+    void twoReplicasRacingOverOneOutboxPostEveryRowExactlyOnce() throws Exception {
+        int rows = 200;
+        for (int i = 0; i < rows; i++) {
+            post("row-" + i, "C" + (i % 7), null, "subject-" + i, "post " + i);
+        }
+        DeliveryWorker other = worker("worker-b");
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> tried = new ArrayList<>();
+            for (DeliveryWorker w : List.of(worker, other)) {
+                tried.add(replicas.submit(() -> {
+                    go.await();
+                    int total = 0;
+                    for (int pass = w.deliverDue(); pass > 0; pass = w.deliverDue()) {
+                        total += pass;
+                    }
+                    return total;
+                }));
+            }
+            go.countDown();
+            int total = tried.get(0).get(60, TimeUnit.SECONDS) + tried.get(1).get(60, TimeUnit.SECONDS);
+
+            assertEquals(rows, total, "between them the workers tried each row once");
+        } finally {
+            replicas.shutdownNow();
+        }
+        long sentOnce = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'SENT' AND attempts = 1 AND claimed_by IS NULL"));
+        assertAll(
+                () -> assertEquals(rows, chat.posts().size(), "posted " + rows + " times"),
+                () -> assertEquals(rows, new HashSet<>(postedTexts()).size(), "no row posted twice"),
+                () -> assertEquals(rows, heard.size(), "each subject told once"),
+                () -> assertEquals(rows, sentOnce, "every row sent at the first attempt and no longer claimed"));
+    }
+
+    @Test
+    void rowsClaimedByAReplicaThatDiedAreTakenOverOnceItsLeaseLapses() {
+        post("card", "C1", null, null, "Promise #1 to Acme");
+        assertEquals(1, outbox.claim("replica-that-died", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE).size());
+
+        assertEquals(0, worker.deliverDue(), "another replica's claim is respected");
+        clock.advance(DeliveryWorker.LEASE.minusSeconds(1));
+        assertEquals(0, worker.deliverDue(), "still within the lease");
+        assertFalse(outbox.renewClaim(entryFor("card"), "worker-a", DeliveryWorker.LEASE), "nor can it renew a claim it never had");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, worker.deliverDue(), "the lease lapsed: this replica takes the row over");
+        assertEquals(List.of("Promise #1 to Acme"), postedTexts());
+        assertEquals(Outbox.Status.SENT, row("card").status());
+        assertFalse(outbox.renewClaim(entryFor("card"), "replica-that-died", DeliveryWorker.LEASE),
+                "the dead replica's claim is gone, so a late renewal from it posts nothing");
     }
 
     @Test
@@ -212,7 +299,7 @@ class DeliveryWorkerTest {
     @Test
     void aSubjectThatCannotBePostedIsToldToTheListener() {
         List<String> failures = new ArrayList<>();
-        DeliveryWorker telling = new DeliveryWorker(outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
+        DeliveryWorker telling = new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
                 new Outbox.Listener() {
                     @Override
                     public void sent(java.sql.Connection c, long tenantId, String subject, Outbox.Landing landing) {
@@ -410,7 +497,7 @@ class DeliveryWorkerTest {
         assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("slack-card"), "not failed, not counted");
         assertEquals(List.of(), chat.calls());
         RecordingChat slack = new RecordingChat();
-        new DeliveryWorker(outbox, tenants, Map.of(Platform.SLACK, slack), (c, t, s, l) -> { }, clock).deliverDue();
+        new DeliveryWorker("worker-a", outbox, tenants, Map.of(Platform.SLACK, slack), (c, t, s, l) -> { }, clock).deliverDue();
         assertEquals(List.of("for a Slack workspace"), slack.posts().stream().map(RecordingChat.Post::text).toList());
         assertEquals(Outbox.Status.SENT, row("slack-card").status());
     }

@@ -11,6 +11,7 @@ import io.holdfast.core.Platform;
 import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.core.Text;
 import io.holdfast.testing.TestClock;
+import io.holdfast.testing.Engine;
 import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +24,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The outbox on a real SQLite file: a repeated enqueue is a no-op, and rows come due in order when their time comes. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class OutboxTest {
+    @Parameter
+    Engine engine;
     static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
     static final Set<Platform> ALL = EnumSet.allOf(Platform.class);
 
@@ -39,7 +47,7 @@ class OutboxTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = TestDatabases.migrated(engine, dir);
         clock = TestClock.at(NOW);
         outbox = new Outbox(db, clock);
         TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
@@ -60,7 +68,12 @@ class OutboxTest {
     }
 
     private List<String> dueKeys(int limit) {
-        return outbox.due(ALL, limit).stream().map(Outbox.Entry::key).toList();
+        return peek(ALL, limit).stream().map(Outbox.Entry::key).toList();
+    }
+
+    /** A claim with no lease: shows what is due and leaves it claimable by the next look. */
+    private List<Outbox.Entry> peek(Set<Platform> platforms, int limit) {
+        return outbox.claim("look", platforms, limit, Duration.ZERO);
     }
 
     private long rows() {
@@ -68,7 +81,7 @@ class OutboxTest {
     }
 
     private Outbox.Entry entry(String key) {
-        return outbox.due(ALL, 100).stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+        return peek(ALL, 100).stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
     }
 
     @Test
@@ -90,7 +103,7 @@ class OutboxTest {
             k.again().run();
             assertEquals(before + 1, rows(), k.name());
         }
-        assertEquals(List.of("first", "first"), outbox.due(ALL, 10).stream().map(e -> e.message().summary().plainText()).toList());
+        assertEquals(List.of("first", "first"), peek(ALL, 10).stream().map(e -> e.message().summary().plainText()).toList());
     }
 
     @Test
@@ -99,7 +112,7 @@ class OutboxTest {
         post(otherTenant, "card", "theirs");
 
         assertEquals(2, rows());
-        assertEquals(List.of(tenant, otherTenant), outbox.due(ALL, 10).stream().map(Outbox.Entry::tenantId).toList());
+        assertEquals(List.of(tenant, otherTenant), peek(ALL, 10).stream().map(Outbox.Entry::tenantId).toList());
     }
 
     @Test
@@ -174,10 +187,10 @@ class OutboxTest {
         post(tenant, "console-post", "x");
         post(otherTenant, "slack-post", "y");
 
-        assertEquals(List.of("console-post"), outbox.due(Set.of(Platform.CONSOLE), 10).stream().map(Outbox.Entry::key).toList());
-        assertEquals(List.of("slack-post"), outbox.due(Set.of(Platform.SLACK), 10).stream().map(Outbox.Entry::key).toList());
-        assertEquals(List.of(), outbox.due(Set.of(Platform.TEAMS), 10));
-        assertEquals(List.of(), outbox.due(Set.of(), 10));
+        assertEquals(List.of("console-post"), peek(Set.of(Platform.CONSOLE), 10).stream().map(Outbox.Entry::key).toList());
+        assertEquals(List.of("slack-post"), peek(Set.of(Platform.SLACK), 10).stream().map(Outbox.Entry::key).toList());
+        assertEquals(List.of(), peek(Set.of(Platform.TEAMS), 10));
+        assertEquals(List.of(), peek(Set.of(), 10));
         assertEquals(2, outbox.pendingCount());
     }
 

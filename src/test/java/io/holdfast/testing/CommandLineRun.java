@@ -34,9 +34,11 @@ public abstract class CommandLineRun {
 
     @BeforeEach
     void openDatabase() {
-        db = TestDatabases.migrated(dir);
+        String url = TestDatabases.freshUrl(dir);
+        db = TestDatabases.open(url);
+        db.migrate();
         tenants = new TenantStore(db, clock, new HolidayCalendars());
-        env = Map.of("HOLDFAST_DB_URL", "jdbc:sqlite:" + dir.resolve("holdfast.db"));
+        env = Map.of("HOLDFAST_DB_URL", url);
     }
 
     @AfterEach

@@ -22,19 +22,20 @@ public final class HoldfastOnSlack implements AutoCloseable {
 
     public final FakeSlackApi slack;
     public final TestClock clock;
-    private final Path dbFile;
+    private final String dbUrl;
     private App app;
     private SlackRequests requests;
     private int triggers;
 
     public HoldfastOnSlack(Path dir, Instant now) throws Exception {
-        this(new FakeSlackApi(), TestClock.at(now, ZoneId.of("UTC")), dir.resolve("holdfast.db"));
+        this(new FakeSlackApi(), TestClock.at(now, ZoneId.of("UTC")), TestDatabases.freshUrl(dir));
     }
 
-    private HoldfastOnSlack(FakeSlackApi slack, TestClock clock, Path dbFile) throws Exception {
+    /** Another replica: shares the fake Slack and the database with the others, with its own clock. */
+    public HoldfastOnSlack(FakeSlackApi slack, TestClock clock, String dbUrl) throws Exception {
         this.slack = slack;
         this.clock = clock;
-        this.dbFile = dbFile;
+        this.dbUrl = dbUrl;
         start();
     }
 
@@ -42,7 +43,7 @@ public final class HoldfastOnSlack implements AutoCloseable {
     public void start() throws Exception {
         Config config = Config.fromEnvironment(Map.of(
                 "HOLDFAST_PORT", "0",
-                "HOLDFAST_DB_URL", "jdbc:sqlite:" + dbFile,
+                "HOLDFAST_DB_URL", dbUrl,
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_BOT_TOKEN", "xoxb-test-token",
                 "SLACK_API_URL", slack.methodsUrl()));
@@ -74,8 +75,8 @@ public final class HoldfastOnSlack implements AutoCloseable {
         return app.schedules().nextFire(key, after);
     }
 
-    public Path databaseFile() {
-        return dbFile;
+    public String databaseUrl() {
+        return dbUrl;
     }
 
     /** Runs the overdue-promise sweep now, as the scheduler does every minute; returns how many nudges it queued. */

@@ -29,7 +29,7 @@ public final class HoldfastOnTeams implements AutoCloseable {
     public final FakeBotConnector teams;
     public final TestClock clock;
     public final TeamsActivities activities;
-    private final Path dbFile;
+    private final String dbUrl;
     private final Map<String, String> env;
     private final HttpClient http = HttpClient.newHttpClient();
     private App app;
@@ -43,10 +43,10 @@ public final class HoldfastOnTeams implements AutoCloseable {
         this.teams = FakeBotConnector.start();
         this.clock = TestClock.at(now, ZoneId.of("UTC"));
         this.activities = new TeamsActivities(teams.serviceUrl(), teams.tenantId(), BOT_APP_ID, clock);
-        this.dbFile = dir.resolve("holdfast.db");
+        this.dbUrl = TestDatabases.freshUrl(dir);
         Map<String, String> all = new HashMap<>(teamsEnv);
         all.put("HOLDFAST_PORT", "0");
-        all.put("HOLDFAST_DB_URL", "jdbc:sqlite:" + dbFile);
+        all.put("HOLDFAST_DB_URL", dbUrl);
         this.env = Map.copyOf(all);
         start();
     }

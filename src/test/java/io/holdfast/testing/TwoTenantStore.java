@@ -10,12 +10,22 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A migrated SQLite file with two tenants, so each store test can show that reads stay inside their tenant. */
+/**
+ * A migrated database with two tenants, so each store test can show that reads stay inside their
+ * tenant. Every suite built on it runs once per engine: the same assertions on SQLite and PostgreSQL.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 public abstract class TwoTenantStore {
     /** Tuesday 24 Nov 2026, 15:00:00.123456789 UTC: more precision than the store keeps. */
     protected static final Instant NOW = Instant.parse("2026-11-24T15:00:00.123456789Z");
 
+    @Parameter
+    protected Engine engine;
     @TempDir
     protected Path dir;
     protected Database db;
@@ -26,7 +36,7 @@ public abstract class TwoTenantStore {
 
     @BeforeEach
     void openStore() {
-        db = TestDatabases.migrated(dir);
+        db = TestDatabases.migrated(engine, dir);
         clock = TestClock.at(NOW);
         accounts = new AccountStore(clock);
         TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());

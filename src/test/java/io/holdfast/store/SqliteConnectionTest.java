@@ -1,0 +1,49 @@
+package io.holdfast.store;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.holdfast.testing.Engine;
+import io.holdfast.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings that make one SQLite file safe for a server: WAL, foreign keys, a busy timeout. */
+class SqliteConnectionTest {
+    @TempDir
+    Path dir;
+    Database db;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.open(TestDatabases.freshUrl(Engine.SQLITE, dir));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void connectionSettingsHoldOnBothWriterAndReaderConnections() {
+        db.migrate();
+        Map<String, String> expected = Map.of(
+                "journal_mode", "wal",
+                "foreign_keys", "1",
+                "synchronous", "1",
+                "busy_timeout", "10000");
+
+        for (Map.Entry<String, String> pragma : expected.entrySet()) {
+            String sql = "PRAGMA " + pragma.getKey();
+            String onWriter = db.write(c -> Sql.one(c, sql, rs -> rs.getString(1)).orElseThrow());
+            String onReader = db.read(c -> Sql.one(c, sql, rs -> rs.getString(1)).orElseThrow());
+            assertAll(pragma.getKey(),
+                    () -> assertEquals(pragma.getValue(), onWriter.toLowerCase(), "writer " + sql),
+                    () -> assertEquals(pragma.getValue(), onReader.toLowerCase(), "reader " + sql));
+        }
+    }
+}
