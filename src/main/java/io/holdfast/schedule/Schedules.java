@@ -90,6 +90,9 @@ public final class Schedules implements AutoCloseable, Timetable {
             properties.setProperty("org.quartz.jobStore.dataSource", dataSource);
             properties.setProperty("org.quartz.jobStore.isClustered", "true");
             properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+            // A trigger planned on another replica is seen at this replica's next look; Quartz's 30 s would make a
+            // subscription made moments before its time post late.
+            properties.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
             // Job data as strings, never Java-serialised objects, so a replica of another version can read it.
             properties.setProperty("org.quartz.jobStore.useProperties", "true");
         } else {

@@ -1,5 +1,8 @@
 package io.holdfast.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /**
  * The few places one engine's SQL differs from another's; everything else is written portably
  * (ON CONFLICT, RETURNING) and runs unchanged on both.
@@ -27,5 +30,21 @@ public enum Dialect {
      */
     public String skipLocked(String alias) {
         return rowLocks ? " FOR UPDATE OF " + alias + " SKIP LOCKED" : "";
+    }
+
+    /**
+     * After rows were copied in with their ids, makes the next generated id follow the highest one.
+     * SQLite's AUTOINCREMENT tracks explicit ids itself; a PostgreSQL identity column does not.
+     */
+    void continueIdentityAfterCopy(Connection c, String table) throws SQLException {
+        if (this != POSTGRESQL) {
+            return;
+        }
+        boolean hasIdentity = Sql.count(c, "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                + "AND table_name = ? AND column_name = 'id' AND is_identity = 'YES'", table) > 0;
+        if (hasIdentity) {
+            Sql.one(c, "SELECT setval(pg_get_serial_sequence(?, 'id'), COALESCE(MAX(id), 0) + 1, false) FROM " + table,
+                    rs -> rs.getLong(1), table);
+        }
     }
 }

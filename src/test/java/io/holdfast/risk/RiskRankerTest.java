@@ -53,7 +53,10 @@ class RiskRankerTest {
 
     @AfterEach
     void close() {
-        db.close();
+        // null when the engine is not available here and the test was aborted before it opened one
+        if (db != null) {
+            db.close();
+        }
     }
 
     private List<RiskEntry> top(RiskFilter filter) {

@@ -88,7 +88,10 @@ class DeliveryWorkerTest {
 
     @AfterEach
     void close() {
-        db.close();
+        // null when the engine is not available here and the test was aborted before it opened one
+        if (db != null) {
+            db.close();
+        }
     }
 
     private void post(String key, String channel, String threadKey, String subject, String text) {

@@ -58,7 +58,10 @@ class DatabaseTest {
 
     @AfterEach
     void close() {
-        db.close();
+        // null when the engine is not available here and the test was aborted before it opened one
+        if (db != null) {
+            db.close();
+        }
     }
 
     private long count(String sql, Object... params) {

@@ -57,7 +57,10 @@ class OutboxTest {
 
     @AfterEach
     void close() {
-        db.close();
+        // null when the engine is not available here and the test was aborted before it opened one
+        if (db != null) {
+            db.close();
+        }
     }
 
     private void post(long tenantId, String key, String text) {

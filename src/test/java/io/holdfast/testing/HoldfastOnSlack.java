@@ -89,6 +89,11 @@ public final class HoldfastOnSlack implements AutoCloseable {
         return app.shoutOut().check();
     }
 
+    /** This replica's scheduler, to plan a trigger at a real time soon and see which replica fired it. */
+    public io.holdfast.schedule.Schedules schedules() {
+        return app.schedules();
+    }
+
     public java.util.Set<String> scheduledJobs() throws Exception {
         return app.schedules().scheduledJobs();
     }

@@ -46,6 +46,9 @@ public abstract class TwoTenantStore {
 
     @AfterEach
     void closeStore() {
-        db.close();
+        // null when the engine is not available here and the test was aborted before it opened one
+        if (db != null) {
+            db.close();
+        }
     }
 }
