@@ -47,7 +47,7 @@ final class MigrateDataCommand {
             DataCopy copy = new DataCopy(source, target);
             List<String> tables = copy.tables();
             List<String> notEmpty = DataCopy.count(target, tables).rows().entrySet().stream()
-                    .filter(t -> t.getValue() > 0).map(t -> t.getKey() + " (" + t.getValue() + " rows)").toList();
+                    .filter(t -> t.getValue() > 0).map(t -> t.getKey() + " (" + t.getValue() + (t.getValue() == 1 ? " row)" : " rows)")).toList();
             if (!notEmpty.isEmpty()) {
                 err.println(to.redactedDbUrl() + " already holds data in " + String.join(", ", notEmpty)
                         + "; migrate-data copies into an empty database only, so nothing was copied. Create a new database and run again.");

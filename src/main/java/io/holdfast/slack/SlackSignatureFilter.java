@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -37,6 +38,7 @@ public final class SlackSignatureFilter extends HttpFilter {
 
     /** Slack payloads are a few KiB; anything near this is not from Slack. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final long DRAIN_LIMIT_BYTES = 4L * MAX_BODY_BYTES;
 
     static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
     static final String SIGNATURE_HEADER = "X-Slack-Signature";
@@ -53,6 +55,11 @@ public final class SlackSignatureFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            // Refused unread, but a modest overrun is drained first: closing on a client still sending resets
+            // the connection, and it would see a broken pipe instead of the 413.
+            if (request.getContentLengthLong() <= DRAIN_LIMIT_BYTES) {
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            }
             reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
             return;
         }
