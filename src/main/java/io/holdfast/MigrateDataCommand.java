@@ -5,9 +5,12 @@ import io.holdfast.config.ConfigException;
 import io.holdfast.store.DataCopy;
 import io.holdfast.store.Database;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code holdfast migrate-data --from URL --to URL}: moves an install to another database (SQLite to
@@ -41,11 +44,26 @@ final class MigrateDataCommand {
             err.println(e.getMessage().replace("HOLDFAST_DB_URL", "the database URL") + "\n  " + EXAMPLE);
             return 2;
         }
+        Optional<String> missing = missingSqliteFile(from.dbUrl());
+        if (missing.isPresent()) {
+            err.println("There is no SQLite database at " + missing.get() + "; --from must name the bot's file. Example:\n  " + EXAMPLE);
+            return 2;
+        }
         try (Database source = Database.open(from); Database target = Database.open(to)) {
-            source.migrate();
+            List<String> behind = source.pendingMigrations();
+            if (!behind.isEmpty()) {
+                err.println(from.redactedDbUrl() + " is on an older schema (missing " + String.join(", ", behind) + "). migrate-data only "
+                        + "reads the source, so bring it up to date first: HOLDFAST_DB_URL=" + from.redactedDbUrl()
+                        + " java -jar holdfast.jar migrate");
+                return 2;
+            }
             target.migrate();
             DataCopy copy = new DataCopy(source, target);
             List<String> tables = copy.tables();
+            if (DataCopy.count(source, List.of("tenants")).rows().get("tenants") == 0) {
+                err.println(from.redactedDbUrl() + " holds no tenants, so there is nothing to move; is --from the bot's database?");
+                return 2;
+            }
             List<String> notEmpty = DataCopy.count(target, tables).rows().entrySet().stream()
                     .filter(t -> t.getValue() > 0).map(t -> t.getKey() + " (" + t.getValue() + (t.getValue() == 1 ? " row)" : " rows)")).toList();
             if (!notEmpty.isEmpty()) {
@@ -54,23 +72,28 @@ final class MigrateDataCommand {
                 return 2;
             }
             out.println("Copying " + from.redactedDbUrl() + " to " + to.redactedDbUrl());
-            DataCopy.Counts written = copy.copy(tables);
-            DataCopy.Counts before = DataCopy.count(source, tables);
-            DataCopy.Counts after = DataCopy.count(target, tables);
-            boolean match = true;
-            for (String table : tables) {
-                long expected = before.rows().get(table);
-                long found = after.rows().get(table);
-                match &= expected == found && written.rows().get(table) == expected;
-                out.printf("  %-24s %9d%s%n", table, found, expected == found ? "" : "   MISMATCH: the source has " + expected);
-            }
-            if (!match) {
-                err.println("Row counts differ (was Holdfast still running on the source?). Stop it, empty the target and run again.");
+            DataCopy.Counts copied;
+            try {
+                copied = copy.copy(tables);
+            } catch (IllegalStateException e) {
+                err.println("Nothing was copied: " + e.getMessage() + ". Was Holdfast still running on the source? Stop it and run again.");
                 return 1;
             }
+            copied.rows().forEach((table, rows) -> out.printf("  %-24s %9d%n", table, rows));
             out.println("All " + tables.size() + " tables copied and their row counts match. Point HOLDFAST_DB_URL at the new database and start Holdfast.");
             return 0;
         }
+    }
+
+    /** The path of a SQLite URL's file when that file does not exist: opening it would create an empty database. */
+    private static Optional<String> missingSqliteFile(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.startsWith(":") || path.startsWith("file:") || Files.exists(Path.of(path)) ? Optional.empty() : Optional.of(path);
     }
 
     private static Config side(Map<String, String> env, String url) {

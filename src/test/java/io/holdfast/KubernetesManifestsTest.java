@@ -141,7 +141,7 @@ class KubernetesManifestsTest {
         Map<String, Object> pool = env(container).get("HOLDFAST_DB_POOL_SIZE");
         if (pool != null) {
             int size = Integer.parseInt(String.valueOf(pool.get("value")));
-            assertTrue(size >= 1 && size <= 200, deployment + ": HOLDFAST_DB_POOL_SIZE must be 1–200, was " + size);
+            assertTrue(size >= 6 && size <= 200, deployment + ": HOLDFAST_DB_POOL_SIZE must be 6–200, was " + size);
         }
         for (String name : DB_CREDENTIALS) {
             Map<String, Object> ref = secretKeyRef(deployment, container, name);

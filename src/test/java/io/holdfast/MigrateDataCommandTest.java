@@ -161,7 +161,9 @@ class MigrateDataCommandTest {
                 new Case(new String[] {"migrate-data"}, "needs --from and --to"),
                 new Case(new String[] {"migrate-data", "--from", sqlite}, "needs --from and --to"),
                 new Case(new String[] {"migrate-data", "--from", sqlite, "--to", sqlite}, "the same database"),
-                new Case(new String[] {"migrate-data", "--from", sqlite, "--to", "mysql://db/holdfast"}, "jdbc:postgresql://"));
+                new Case(new String[] {"migrate-data", "--from", sqlite, "--to", "mysql://db/holdfast"}, "jdbc:postgresql://"),
+                new Case(new String[] {"migrate-data", "--from", "jdbc:sqlite:" + dir.resolve("holdfsat.db"), "--to", postgres},
+                        "no SQLite database at"));
 
         for (Case k : cases) {
             err.reset();
@@ -170,5 +172,18 @@ class MigrateDataCommandTest {
             assertEquals(2, exit, String.join(" ", k.args()));
             assertTrue(complaint().contains(k.says()) && complaint().contains("migrate-data --from jdbc:sqlite:"), complaint());
         }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("holdfsat.db")), "a mistyped source is not created");
+    }
+
+    @Test
+    void aSourceWithNoTenantsIsNotTakenForAnInstall() {
+        String empty = TestDatabases.freshUrl(Engine.SQLITE, dir);
+        try (Database db = TestDatabases.open(empty)) {
+            db.migrate();
+        }
+
+        assertEquals(2, migrateData(empty, postgres));
+
+        assertTrue(complaint().contains("holds no tenants"), complaint());
     }
 }

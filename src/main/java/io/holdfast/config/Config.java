@@ -25,6 +25,8 @@ public record Config(
         boolean teamsInsecureDev) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    /** The clustered scheduler holds up to four connections of the pool at once (two jobs, misfires, check-ins). */
+    static final int MIN_POOL_SIZE = 6;
 
     public static Config fromEnvironment(Map<String, String> env) {
         Env e = new Env(env);
@@ -33,7 +35,7 @@ public record Config(
                 e.dbUrl("HOLDFAST_DB_URL", "jdbc:sqlite:holdfast.db"),
                 e.optional("HOLDFAST_DB_USER"),
                 e.optional("HOLDFAST_DB_PASSWORD"),
-                e.intInRange("HOLDFAST_DB_POOL_SIZE", 10, 1, 200),
+                e.intInRange("HOLDFAST_DB_POOL_SIZE", 10, MIN_POOL_SIZE, 200),
                 e.optional("SLACK_SIGNING_SECRET"),
                 e.prefixed("SLACK_BOT_TOKEN", "xoxb-"),
                 e.optional("SLACK_CLIENT_ID"),

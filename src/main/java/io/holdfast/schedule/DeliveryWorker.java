@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,26 +112,34 @@ public final class DeliveryWorker implements AutoCloseable {
     public int deliverDue() {
         pass.lock();
         try {
-            Set<String> heldThisPass = new HashSet<>();
-            int tried = 0;
-            for (Outbox.Entry entry : outbox.claim(name, chats.keySet(), BATCH, LEASE)) {
-                String channel = entry.tenantId() + "/" + entry.channel();
-                if (!heldThisPass.contains(channel) && outbox.renewClaim(entry, name, LEASE)) {
-                    tried++;
-                    deliver(entry).ifPresent(until -> {
-                        outbox.holdChannel(entry.tenantId(), entry.channel(), until);
-                        heldThisPass.add(channel);
-                    });
-                }
+            List<Outbox.Entry> claimed = outbox.claim(name, chats.keySet(), BATCH, LEASE);
+            if (claimed.isEmpty()) {
+                return 0;
             }
-            return tried;
-        } finally {
             try {
-                outbox.releaseClaims(name);
+                return deliver(claimed);
             } finally {
-                pass.unlock();
+                outbox.releaseClaims(name);
+            }
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private int deliver(List<Outbox.Entry> claimed) {
+        Set<String> heldThisPass = new HashSet<>();
+        int tried = 0;
+        for (Outbox.Entry entry : claimed) {
+            String channel = entry.tenantId() + "/" + entry.channel();
+            if (!heldThisPass.contains(channel) && outbox.renewClaim(entry, name, LEASE)) {
+                tried++;
+                deliver(entry).ifPresent(until -> {
+                    outbox.holdChannel(entry.tenantId(), entry.channel(), until);
+                    heldThisPass.add(channel);
+                });
             }
         }
+        return tried;
     }
 
     /** Returns the instant until which the entry's channel must be left alone (rate limited), if any. */

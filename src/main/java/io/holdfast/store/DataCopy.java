@@ -19,8 +19,9 @@ import java.util.TreeMap;
 /**
  * Copies every row of one Holdfast database into another, empty one on the same schema version:
  * how an install moves from SQLite to PostgreSQL. Tables are found in the schema, not listed here,
- * so a table added by a later migration is copied too; they are copied parents first, in one
- * transaction on the target, so a failed copy leaves the target empty.
+ * so a table added by a later migration is copied too; they are copied parents first, from one
+ * snapshot of the source (which is only read) in one transaction on the target, so a failed copy
+ * leaves the target empty.
  */
 public final class DataCopy {
     private static final int BATCH = 1_000;
@@ -101,17 +102,37 @@ public final class DataCopy {
         });
     }
 
-    /** Copies {@code tables} (parents first) in one transaction on the target; returns the rows written per table. */
+    /**
+     * Copies {@code tables} (parents first) from one snapshot of the source, in one transaction on the
+     * target, and checks each table's count on both sides before committing: a mismatch rolls the whole
+     * copy back and throws. Returns the rows per table.
+     */
     public Counts copy(List<String> tables) {
         return to.write(target -> from.read(source -> {
-            Map<String, Long> written = new LinkedHashMap<>();
-            for (String table : tables) {
-                written.put(table, copyTable(source, target, table));
+            source.setAutoCommit(false);
+            try {
+                Map<String, Long> written = new LinkedHashMap<>();
+                List<String> mismatches = new ArrayList<>();
+                for (String table : tables) {
+                    long rows = copyTable(source, target, table);
+                    long inSource = Sql.count(source, "SELECT COUNT(*) FROM " + table);
+                    long inTarget = Sql.count(target, "SELECT COUNT(*) FROM " + table);
+                    if (rows != inSource || inTarget != inSource) {
+                        mismatches.add(table + " (source " + inSource + ", copied " + inTarget + ")");
+                    }
+                    written.put(table, inTarget);
+                }
+                if (!mismatches.isEmpty()) {
+                    throw new IllegalStateException("row counts differ in " + String.join(", ", mismatches));
+                }
+                for (String table : tables) {
+                    to.dialect().continueIdentityAfterCopy(target, table);
+                }
+                return new Counts(written);
+            } finally {
+                source.rollback();
+                source.setAutoCommit(true);
             }
-            for (String table : tables) {
-                to.dialect().continueIdentityAfterCopy(target, table);
-            }
-            return new Counts(written);
         }));
     }
 

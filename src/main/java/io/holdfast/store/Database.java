@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.holdfast.config.Config;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -23,6 +25,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final Dialect dialect;
     private volatile boolean migrated;
+    /** The connection of the write transaction this thread is in, if any. */
+    private final ThreadLocal<Connection> inWrite = new ThreadLocal<>();
 
     private Database(HikariDataSource writer, HikariDataSource reader, Dialect dialect) {
         this.writer = writer;
@@ -46,8 +50,10 @@ public final class Database implements AutoCloseable {
         config.dbUser().ifPresent(pool::setUsername);
         config.dbPassword().ifPresent(pool::setPassword);
         pool.setMaximumPoolSize(config.dbPoolSize());
-        pool.setMinimumIdle(Math.min(2, config.dbPoolSize()));
-        pool.setConnectionTimeout(30_000);
+        pool.setMinimumIdle(2);
+        // A command waiting longer than this has missed Slack's 3-second ack anyway, and /readyz must answer
+        // its probe while the database is down.
+        pool.setConnectionTimeout(5_000);
         return new HikariDataSource(pool);
     }
 
@@ -76,6 +82,11 @@ public final class Database implements AutoCloseable {
         return executed;
     }
 
+    /** Versions of the migrations this database has not had yet; changes nothing. */
+    public List<String> pendingMigrations() {
+        return Arrays.stream(flyway().info().pending()).map(m -> "V" + m.getVersion()).toList();
+    }
+
     /** True when the database answers and no migration is pending. */
     public boolean isReady() {
         try (Connection c = reader.getConnection()) {
@@ -101,10 +112,22 @@ public final class Database implements AutoCloseable {
                 .load();
     }
 
-    /** Runs {@code work} in one write transaction: all of it commits, or none of it. */
+    /**
+     * Runs {@code work} in one write transaction: all of it commits, or none of it. Work that writes
+     * again from inside joins the transaction it is already in.
+     */
     public <T> T write(Work<T> work) {
+        Connection open = inWrite.get();
+        if (open != null) {
+            try {
+                return work.run(open);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
         try (Connection c = writer.getConnection()) {
             c.setAutoCommit(false);
+            inWrite.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -113,6 +136,7 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             } finally {
+                inWrite.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -120,8 +144,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a reading connection without a transaction. */
+    /**
+     * Runs {@code work} on a reading connection without a transaction; inside a write, on the write's
+     * own connection. A second connection there would not see the write's rows yet, and on PostgreSQL,
+     * where reads and writes share one pool, threads each holding one connection and waiting for a
+     * second could empty the pool and stall every command.
+     */
     public <T> T read(Work<T> work) {
+        Connection open = inWrite.get();
+        if (open != null) {
+            try {
+                return work.run(open);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
         try (Connection c = reader.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

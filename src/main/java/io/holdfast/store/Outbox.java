@@ -84,15 +84,18 @@ public final class Outbox {
             return List.of();
         }
         long now = clock.millis();
-        List<Object> params = new ArrayList<>(List.of(now, now));
+        List<Object> params = new ArrayList<>(List.of(now, now, now));
         platforms.forEach(p -> params.add(p.name()));
         params.add(limit);
         String in = String.join(", ", Collections.nCopies(platforms.size(), "?"));
         long until = now + lease.toMillis();
         return db.write(c -> {
             // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
+            // An update waits while another worker is posting an older update of the same message, so the newest lands last.
             List<Entry> due = Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
-                    + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) AND t.platform IN (" + in + ") "
+                    + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
+                    + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
+                    + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
                     + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
                     + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.id LIMIT ?"
                     + db.dialect().skipLocked("o"), this::entry, params.toArray());
@@ -104,18 +107,19 @@ public final class Outbox {
     }
 
     /**
-     * Extends {@code worker}'s claim on {@code entry} just before posting it; false when the claim
-     * lapsed and another worker took the row over, which then posts it instead.
+     * Extends {@code worker}'s claim on {@code entry} just before posting it; false when the row must
+     * not be posted now after all: the claim lapsed and another worker took it over, a newer update
+     * replaced it, or another replica was rate limited in its channel meanwhile.
      */
     public boolean renewClaim(Entry entry, String worker, Duration lease) {
-        return db.write(c -> 1 == Sql.update(c, "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
-                clock.millis() + lease.toMillis(), entry.id(), worker));
+        long now = clock.millis();
+        return db.write(c -> 1 == Sql.update(c, "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING' "
+                + "AND next_attempt_at <= ?", now + lease.toMillis(), entry.id(), worker, now));
     }
 
-    /** Gives back the rows {@code worker} claimed but did not get to, so the next pass of any worker can take them. */
+    /** Gives back every row {@code worker} still holds, so the next pass of any worker can take the ones it did not get to. */
     public void releaseClaims(String worker) {
-        db.write(c -> Sql.update(c, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'PENDING'",
-                worker));
+        db.write(c -> Sql.update(c, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", worker));
     }
 
     /** Where the post with {@code key} landed, once it has been delivered. */
@@ -129,11 +133,13 @@ public final class Outbox {
                 rs -> Status.valueOf(rs.getString(1)), tenantId, key));
     }
 
+    /** Only a row still pending is marked: one a newer update superseded meanwhile stays superseded. */
     public void markSent(Entry entry, Landing landing, Listener listener) {
         db.write(c -> {
-            Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
-                    + "last_error = NULL, " + UNCLAIMED + " WHERE id = ?", clock.millis(), landing.channel(), landing.ref(), entry.id());
-            if (entry.subject() != null) {
+            int marked = Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
+                    + "last_error = NULL, " + UNCLAIMED + " WHERE id = ? AND status = 'PENDING'", clock.millis(), landing.channel(), landing.ref(),
+                    entry.id());
+            if (marked == 1 && entry.subject() != null) {
                 listener.sent(c, entry.tenantId(), entry.subject(), landing);
             }
             return null;
@@ -149,7 +155,8 @@ public final class Outbox {
             Sql.update(c, "UPDATE outbox SET sent_channel = ?, sent_ref = ? WHERE tenant_id = ? AND idempotency_key = ? AND status = 'SENT'",
                     moved.channel(), moved.ref(), update.tenantId(), update.targetKey());
             Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
-                    + "last_error = NULL, " + UNCLAIMED + " WHERE id = ?", clock.millis(), moved.channel(), moved.ref(), update.id());
+                    + "last_error = NULL, " + UNCLAIMED + " WHERE id = ? AND status = 'PENDING'", clock.millis(), moved.channel(), moved.ref(),
+                    update.id());
             Optional<String> subject = Sql.one(c, "SELECT subject FROM outbox WHERE tenant_id = ? AND idempotency_key = ?",
                     rs -> rs.getString(1), update.tenantId(), update.targetKey());
             if (subject.isPresent()) {
@@ -162,7 +169,7 @@ public final class Outbox {
     /** Tries again at {@code at}; counts an attempt unless the platform only asked us to wait. */
     public void retryAt(Entry entry, Instant at, String error, boolean countAttempt) {
         db.write(c -> Sql.update(c, "UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ?, " + UNCLAIMED
-                        + " WHERE id = ?",
+                        + " WHERE id = ? AND status = 'PENDING'",
                 countAttempt ? 1 : 0, at.toEpochMilli(), error, entry.id()));
     }
 
@@ -178,9 +185,9 @@ public final class Outbox {
 
     public void markFailed(Entry entry, String error, Listener listener) {
         db.write(c -> {
-            Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ?, " + UNCLAIMED + " WHERE id = ?",
-                    error, entry.id());
-            if (entry.subject() != null) {
+            int marked = Sql.update(c, "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ?, " + UNCLAIMED
+                    + " WHERE id = ? AND status = 'PENDING'", error, entry.id());
+            if (marked == 1 && entry.subject() != null) {
                 listener.failed(c, entry.tenantId(), entry.subject(), error);
             }
             return null;

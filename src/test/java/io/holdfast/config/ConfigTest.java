@@ -121,7 +121,7 @@ class ConfigTest {
                 new Case(env("HOLDFAST_PORT", "-1"), "HOLDFAST_PORT"),
                 new Case(env("HOLDFAST_DB_URL", "mysql://x"), "HOLDFAST_DB_URL"),
                 new Case(env("HOLDFAST_DB_URL", "jdbc:sqlite:"), "HOLDFAST_DB_URL"),
-                new Case(env("HOLDFAST_DB_POOL_SIZE", "0"), "HOLDFAST_DB_POOL_SIZE"),
+                new Case(env("HOLDFAST_DB_POOL_SIZE", "5"), "HOLDFAST_DB_POOL_SIZE"),
                 new Case(env("HOLDFAST_DB_POOL_SIZE", "lots"), "HOLDFAST_DB_POOL_SIZE"),
                 new Case(env("SLACK_BOT_TOKEN", "abc", "SLACK_SIGNING_SECRET", SECRET), "SLACK_BOT_TOKEN"),
                 new Case(env("SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_SIGNING_SECRET", SECRET), "SLACK_BOT_TOKEN"),
@@ -145,7 +145,7 @@ class ConfigTest {
         Map<Map<String, String>, String> cases = Map.of(
                 env("HOLDFAST_PORT", "abc"), "e.g. 3000",
                 env("HOLDFAST_DB_URL", "mysql://x"), "e.g. jdbc:sqlite:holdfast.db",
-                env("HOLDFAST_DB_POOL_SIZE", "500"), "from 1 to 200, e.g. 10",
+                env("HOLDFAST_DB_POOL_SIZE", "500"), "from 6 to 200, e.g. 10",
                 env("SLACK_BOT_TOKEN", "abc", "SLACK_SIGNING_SECRET", SECRET), "xoxb-",
                 env("SLACK_API_URL", "notaurl"), "e.g. https://slack.com/api/",
                 env("HOLDFAST_TEAMS_INSECURE_DEV", "maybe"), "true or false");

@@ -184,6 +184,40 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aRateLimitMetByAnotherReplicaHoldsBackRowsThisOneHadAlreadyClaimed() {
+        post("first", "C1", null, null, "first");
+        post("second", "C1", null, null, "second");
+        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE);
+
+        outbox.holdChannel(tenant.id(), "C1", NOW.plusSeconds(30));
+
+        assertFalse(outbox.renewClaim(claimedHere.get(0), "worker-b", DeliveryWorker.LEASE), "C1 is rate limited now");
+        outbox.releaseClaims("worker-b");
+        assertEquals(0, worker.deliverDue());
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(2, worker.deliverDue());
+        assertEquals(List.of("first", "second"), postedTexts());
+    }
+
+    @Test
+    void aNewerUpdateWaitsForAnOlderOneStillBeingPostedElsewhereAndLandsLast() {
+        post("card", "C1", null, null, "card v1");
+        worker.deliverDue();
+        update("card:v2", "C1", "card", "card v2");
+        Outbox.Entry olderInFlight = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE).get(0);
+        update("card:v3", "C1", "card", "card v3");
+
+        assertEquals(0, worker.deliverDue(), "v3 waits while another replica is posting v2");
+        outbox.markSent(olderInFlight, new Outbox.Landing("C1", "r1"), (c, t, s, l) -> { });
+        outbox.releaseClaims("worker-b");
+        assertEquals(1, worker.deliverDue());
+
+        assertEquals("card v3", chat.updates().get(chat.updates().size() - 1).text(), "the newest state is the last to land");
+        assertEquals(Outbox.Status.SUPERSEDED, row("card:v2").status(), "v2 stays superseded though its post went out");
+        assertEquals(Outbox.Status.SENT, row("card:v3").status());
+    }
+
+    @Test
     void aPostIsDeliveredOnceMarkedSentAndItsSubjectToldWhereItLanded() {
         post("promise:42:card", "C1", null, "promise-card:42", "Promise #1 to Acme");
         post("note", "C1", null, null, "a post about nothing in particular");

@@ -142,6 +142,19 @@ class DatabaseTest {
     }
 
     @Test
+    void aReadInsideAWriteSeesTheWritesRowsOnTheSameConnection() {
+        db.migrate();
+
+        long seen = db.write(c -> {
+            Sql.update(c, "INSERT INTO tenants (platform, external_id, time_zone, created_at) VALUES ('SLACK', 'T1', 'UTC', 0)");
+            // A second connection would not see the uncommitted row, and would take a second pool slot per thread.
+            return db.read(r -> r == c ? Sql.count(r, "SELECT COUNT(*) FROM tenants") : -1L);
+        });
+
+        assertEquals(1, seen);
+    }
+
+    @Test
     void manyConcurrentWritersAllSucceedWithDistinctNumbers() throws Exception {
         db.migrate();
         long tenant = new TenantStore(db, TestClock.at(NOW), new HolidayCalendars()).findOrCreate(Platform.CONSOLE, "local").id();
