@@ -199,7 +199,7 @@ public final class App implements AutoCloseable {
         router.action(DigestMessages.NEXT_STEP_ACTION, digestActions::addNextStep)
                 .action(DigestMessages.LOG_OUTCOME_ACTION, digestActions::logOutcome)
                 .form(DigestActions.OUTCOME_FORM, digestActions::submitOutcome);
-        schedules = Schedules.forDatabase(db, replica, Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check,
+        schedules = Schedules.forDatabase(db, replica, serveHttp, Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check,
                 "promise-nudges", promiseNudges::check, DigestService.JOB, digests::check));
         // Each subscription also gets a cron trigger in its own zone; the minute sweep catches up after downtime.
         for (Subscription s : subscriptions.all()) {

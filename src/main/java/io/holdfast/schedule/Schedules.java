@@ -75,11 +75,14 @@ public final class Schedules implements AutoCloseable, Timetable {
 
     /**
      * The scheduler for {@code db}'s engine, running each of {@code jobs} every minute (by name, so plans
-     * can refer to them too). The database must be migrated first: on PostgreSQL it holds Quartz's tables.
+     * can refer to them too). A server on PostgreSQL joins the cluster; the console never does, because a
+     * laptop's skewed clock must not take triggers over from the servers. The database must be migrated
+     * first: on PostgreSQL it holds Quartz's tables.
      */
-    public static Schedules forDatabase(Database db, String replica, Map<String, Runnable> jobs) throws SchedulerException {
+    public static Schedules forDatabase(Database db, String replica, boolean server, Map<String, Runnable> jobs)
+            throws SchedulerException {
         Properties properties = new Properties();
-        if (db.dialect() == Dialect.POSTGRESQL) {
+        if (server && db.dialect() == Dialect.POSTGRESQL) {
             // Quartz reaches its database through a provider registered by name; the name is ours alone.
             String dataSource = "holdfast-" + UUID.randomUUID();
             DBConnectionManager.getInstance().addConnectionProvider(dataSource, new SharedPool(db.dataSource()));

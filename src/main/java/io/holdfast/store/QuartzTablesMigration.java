@@ -13,9 +13,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * V9: the tables of Quartz's clustered job store, created from the PostgreSQL script that ships
- * inside the Quartz jar, so they always match the Quartz version that uses them. SQLite keeps its
- * triggers in memory, so there the migration records itself and creates nothing: both engines
- * share one migration history.
+ * inside the Quartz jar, so they are Quartz's own definition rather than a copy of it. They are
+ * fixed at the Quartz version that first ran V9: a Quartz upgrade that changes its schema needs a
+ * migration of its own. SQLite keeps its triggers in memory, so there the migration records itself
+ * and creates nothing: both engines share one migration history.
  */
 final class QuartzTablesMigration implements JavaMigration {
     static final String SCRIPT = "org/quartz/impl/jdbcjobstore/tables_postgres.sql";
