@@ -152,6 +152,11 @@ public final class Schedules implements AutoCloseable, Timetable {
         return count == null ? 0 : count.get();
     }
 
+    /** The keys of the triggers that have fired on this replica, recovery triggers for a dead replica's jobs among them. */
+    public Set<String> firedHere() {
+        return Set.copyOf(firedHere.keySet());
+    }
+
     private void run(JobExecutionContext context) {
         String key = context.getTrigger().getKey().getName();
         String name = context.getMergedJobDataMap().getString(JOB_NAME);
