@@ -3,6 +3,7 @@ package io.holdfast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.holdfast.testing.Await;
 import io.holdfast.testing.Engine;
 import io.holdfast.testing.FakeSlackApi;
 import io.holdfast.testing.HoldfastOnSlack;
@@ -22,8 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,16 +55,6 @@ class ReplicaCrashTest {
             if (slack != null) {
                 slack.close();
             }
-        }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
     }
 
@@ -103,16 +92,16 @@ class ReplicaCrashTest {
             try (Statement s = lock.createStatement()) {
                 s.execute("LOCK TABLE outbox IN EXCLUSIVE MODE");
             }
-            await("the crashing replica is inside the digest job", Duration.ofSeconds(150), () -> executing(url, "digest:1"));
+            Await.until("the crashing replica is inside the digest job", Duration.ofSeconds(150), () -> executing(url, "digest:1"));
             crashing.kill();
             lock.rollback();
         }
         assertTrue(digestsPosted().isEmpty(), "the killed replica never got its digest out");
 
         survivor = new HoldfastOnSlack(slack, TestClock.at(Instant.now(), ZoneOffset.UTC), url);
-        await("the survivor ran the dead replica's job again", TAKEOVER,
+        Await.until("the survivor ran the dead replica's job again", TAKEOVER,
                 () -> survivor.schedules().firedHere().stream().anyMatch(key -> key.startsWith("recover_")));
-        await("the digest was posted", HoldfastOnSlack.WAIT, () -> !digestsPosted().isEmpty());
+        Await.until("the digest was posted", HoldfastOnSlack.WAIT, () -> !digestsPosted().isEmpty());
         survivor.deliverNow();
 
         assertEquals(1, digestsPosted().size(), "one digest, though the job ran twice");

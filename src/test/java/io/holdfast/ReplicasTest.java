@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.digest.DigestService;
+import io.holdfast.testing.Await;
 import io.holdfast.testing.Engine;
 import io.holdfast.testing.FakeSlackApi;
 import io.holdfast.testing.HoldfastOnSlack;
@@ -24,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,26 +110,16 @@ class ReplicasTest {
         return slack.calls("chat.postMessage").stream().filter(c -> c.text().contains("At-risk accounts")).toList();
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-    }
-
     @Test
     void aScheduledDigestFiresOnOneReplicaAndIsPostedOnce() throws Exception {
         String key = acmeAtRiskWithADailyDigest();
         Instant strike = strikeSoon(first, key);
 
-        await("the digest trigger fired", Duration.ofSeconds(30), () -> first.schedules().firedHere(key) + second.schedules().firedHere(key) > 0);
+        Await.until("the digest trigger fired", Duration.ofSeconds(30), () -> first.schedules().firedHere(key) + second.schedules().firedHere(key) > 0);
         // Once the shared row points at tomorrow, neither replica can fire today's strike again.
-        await("the trigger moved on to tomorrow in the shared store", Duration.ofSeconds(30),
+        Await.until("the trigger moved on to tomorrow in the shared store", Duration.ofSeconds(30),
                 () -> storedNextFire(key).isAfter(strike.plus(Duration.ofHours(23))));
-        await("the digest was posted", HoldfastOnSlack.WAIT, () -> !digestsPosted().isEmpty());
+        Await.until("the digest was posted", HoldfastOnSlack.WAIT, () -> !digestsPosted().isEmpty());
         first.deliverNow();
         second.deliverNow();
 
@@ -181,8 +170,8 @@ class ReplicasTest {
         first.stop();
         firstStopped = true;
 
-        await("the surviving replica fired the trigger", TAKEOVER, () -> second.schedules().firedHere(key) == 1);
-        await("the digest was posted", HoldfastOnSlack.WAIT, () -> !digestsPosted().isEmpty());
+        Await.until("the surviving replica fired the trigger", TAKEOVER, () -> second.schedules().firedHere(key) == 1);
+        Await.until("the digest was posted", HoldfastOnSlack.WAIT, () -> !digestsPosted().isEmpty());
         second.deliverNow();
 
         assertEquals(0, first.schedules().firedHere(key), "the stopped replica fired nothing");

@@ -119,11 +119,7 @@ public final class Database implements AutoCloseable {
     public <T> T write(Work<T> work) {
         Connection open = inWrite.get();
         if (open != null) {
-            try {
-                return work.run(open);
-            } catch (SQLException e) {
-                throw new StoreException(e);
-            }
+            return joined(open, work);
         }
         try (Connection c = writer.getConnection()) {
             c.setAutoCommit(false);
@@ -153,14 +149,19 @@ public final class Database implements AutoCloseable {
     public <T> T read(Work<T> work) {
         Connection open = inWrite.get();
         if (open != null) {
-            try {
-                return work.run(open);
-            } catch (SQLException e) {
-                throw new StoreException(e);
-            }
+            return joined(open, work);
         }
         try (Connection c = reader.getConnection()) {
             return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs {@code work} inside the write transaction this thread is already in; the outer write commits or rolls back. */
+    private static <T> T joined(Connection open, Work<T> work) {
+        try {
+            return work.run(open);
         } catch (SQLException e) {
             throw new StoreException(e);
         }
