@@ -57,6 +57,9 @@ public final class DeliveryBench {
     static volatile Round round = new Round();
 
     public static void main(String[] args) throws Exception {
+        // The JDK's HttpServer leaves Nagle on, and with the client's delayed ACK every answer from the
+        // fake would wait about 40 ms: the fake, not Holdfast, would set the pace.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path jar = Path.of(args.length > 0 ? args[0] : "target/holdfast.jar").toAbsolutePath();
         HttpServer slack = fakeSlack();
         Path dir = Files.createTempDirectory("holdfast-delivery-bench");

@@ -79,6 +79,12 @@ import org.slf4j.LoggerFactory;
 /** The composition root: builds every part by hand from a {@link Config} and a {@link Clock}, and stops them in order. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /**
+     * Round trips to the platform in flight at once, each to its own channel. Slack allows about one
+     * post per second per channel, so a morning's digests to hundreds of channels are bound by round
+     * trips, not limits; eight keeps well inside Slack's workspace-wide burst allowance.
+     */
+    private static final int CHANNELS_POSTED_AT_ONCE = 8;
 
     private final Database db;
     private final DeliveryWorker delivery;
@@ -149,7 +155,7 @@ public final class App implements AutoCloseable {
         PromiseMessages promiseMessages = new PromiseMessages();
         EscalationStore escalationStore = new EscalationStore();
         delivery = new DeliveryWorker(replica, outbox, tenants, chats, Outbox.Listener.all(List.of(
-                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), clock);
+                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), clock, CHANNELS_POSTED_AT_ONCE);
         DueInput dueInput = new DueInput(new DueDateReader(clock));
         AccountStore accounts = new AccountStore(clock);
         PromiseService promises = new PromiseService(db, promiseStore, accounts, outbox, promiseMessages, people, clock, delivery::wake);

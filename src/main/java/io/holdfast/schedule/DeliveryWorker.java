@@ -9,30 +9,38 @@ import io.holdfast.store.TenantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers outbox rows to the platforms, one at a time and oldest first, so a card is always posted
- * before the replies threaded under it. Failures wait with exponential backoff; a rate limit waits
- * exactly as long as the platform asked and holds back that channel's later posts until then too.
- * Rows are claimed before they are posted, so the workers of several replicas never post one twice.
+ * Delivers outbox rows to the platforms: several channels at once, each channel's rows one at a time
+ * and oldest first, so a card is always posted before the replies threaded under it and a morning's
+ * digests to many channels don't queue behind each other's round trips. Failures wait with exponential
+ * backoff; a rate limit waits exactly as long as the platform asked and holds back that channel's later
+ * posts until then too. Rows are claimed before they are posted, so the workers of several replicas
+ * never post one twice.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration PARENT_WAIT = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
     /** Far longer than one platform call takes; each claim is renewed just before its row is posted. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -46,11 +54,16 @@ public final class DeliveryWorker implements AutoCloseable {
     private final ReentrantLock pass = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Thread thread;
+    private final ExecutorService channelPosters;
     private volatile boolean running = true;
     private boolean woken;
 
-    /** @param name this replica's worker name, unique across replicas: claims are held in it */
-    public DeliveryWorker(String name, Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Clock clock) {
+    /**
+     * @param name this replica's worker name, unique across replicas: claims are held in it
+     * @param channelsAtOnce how many channels are posted to at the same time
+     */
+    public DeliveryWorker(String name, Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Clock clock,
+                          int channelsAtOnce) {
         this.name = name;
         this.outbox = outbox;
         this.tenants = tenants;
@@ -59,6 +72,12 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
         this.thread = new Thread(this::loop, "holdfast-delivery");
         this.thread.setDaemon(true);
+        AtomicInteger posters = new AtomicInteger();
+        this.channelPosters = Executors.newFixedThreadPool(channelsAtOnce, task -> {
+            Thread poster = new Thread(task, "holdfast-delivery-" + posters.incrementAndGet());
+            poster.setDaemon(true);
+            return poster;
+        });
     }
 
     public void start() {
@@ -80,20 +99,26 @@ public final class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 if (deliverDue() == 0) {
-                    waitForWork();
+                    waitForWork(untilNextDue());
                 }
             } catch (RuntimeException e) {
                 log.error("delivery pass failed; retrying shortly", e);
-                waitForWork();
+                waitForWork(IDLE_POLL);
             }
         }
     }
 
-    private void waitForWork() {
+    /** A row held back by a rate limit or a backoff is tried the moment its wait is over, not at the next poll. */
+    private Duration untilNextDue() {
+        Instant now = clock.instant();
+        return outbox.nextAttemptAfter(now).map(next -> Duration.between(now, next)).filter(wait -> wait.compareTo(IDLE_POLL) < 0).orElse(IDLE_POLL);
+    }
+
+    private void waitForWork(Duration atMost) {
         lock.lock();
         try {
             if (!woken && running) {
-                work.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                work.await(Math.max(1, atMost.toMillis()), TimeUnit.MILLISECONDS);
             }
             woken = false;
         } catch (InterruptedException e) {
@@ -127,16 +152,38 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private int deliver(List<Outbox.Entry> claimed) {
-        Set<String> heldThisPass = new HashSet<>();
-        int tried = 0;
+        Map<String, List<Outbox.Entry>> byChannel = new LinkedHashMap<>();
         for (Outbox.Entry entry : claimed) {
-            String channel = entry.tenantId() + "/" + entry.channel();
-            if (!heldThisPass.contains(channel) && outbox.renewClaim(entry, name, LEASE)) {
+            byChannel.computeIfAbsent(entry.tenantId() + "/" + entry.channel(), k -> new ArrayList<>()).add(entry);
+        }
+        if (byChannel.size() == 1) {
+            return deliverInOrder(claimed);
+        }
+        List<Callable<Integer>> channels = byChannel.values().stream().<Callable<Integer>>map(rows -> () -> deliverInOrder(rows)).toList();
+        int tried = 0;
+        try {
+            for (Future<Integer> channel : channelPosters.invokeAll(channels)) {
+                tried += channel.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("delivering a channel's rows failed", e.getCause());
+        }
+        return tried;
+    }
+
+    /** One channel's rows, oldest first; a rate limit stops the channel for this pass, as its later rows must wait too. */
+    private int deliverInOrder(List<Outbox.Entry> rows) {
+        int tried = 0;
+        for (Outbox.Entry entry : rows) {
+            if (outbox.renewClaim(entry, name, LEASE)) {
                 tried++;
-                deliver(entry).ifPresent(until -> {
-                    outbox.holdChannel(entry.tenantId(), entry.channel(), until);
-                    heldThisPass.add(channel);
-                });
+                Optional<Instant> heldUntil = deliver(entry);
+                if (heldUntil.isPresent()) {
+                    outbox.holdChannel(entry.tenantId(), entry.channel(), heldUntil.get());
+                    break;
+                }
             }
         }
         return tried;
@@ -228,6 +275,10 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deliverDue();
+        try {
+            deliverDue();
+        } finally {
+            channelPosters.shutdownNow();
+        }
     }
 }

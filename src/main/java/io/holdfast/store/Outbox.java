@@ -99,8 +99,11 @@ public final class Outbox {
                     + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
                     + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.id LIMIT ?"
                     + db.dialect().skipLocked("o"), this::entry, params.toArray());
-            for (Entry entry : due) {
-                Sql.update(c, "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?", worker, until, entry.id());
+            if (!due.isEmpty()) {
+                List<Object> claim = new ArrayList<>(List.of(worker, until));
+                due.forEach(entry -> claim.add(entry.id()));
+                Sql.update(c, "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
+                        + String.join(", ", Collections.nCopies(due.size(), "?")) + ")", claim.toArray());
             }
             return due;
         });
@@ -120,6 +123,12 @@ public final class Outbox {
     /** Gives back every row {@code worker} still holds, so the next pass of any worker can take the ones it did not get to. */
     public void releaseClaims(String worker) {
         db.write(c -> Sql.update(c, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", worker));
+    }
+
+    /** The earliest moment after {@code now} at which a pending row becomes due, if any is waiting. */
+    public Optional<Instant> nextAttemptAfter(Instant now) {
+        return db.read(c -> Sql.one(c, "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'PENDING' AND next_attempt_at > ?",
+                rs -> rs.getObject(1) == null ? null : Instant.ofEpochMilli(rs.getLong(1)), now.toEpochMilli()));
     }
 
     /** Where the post with {@code key} landed, once it has been delivered. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.holdfast.core.Chat;
+import io.holdfast.core.DeliveryException;
 import io.holdfast.core.Message;
 import io.holdfast.core.Platform;
 import io.holdfast.core.time.HolidayCalendars;
@@ -83,7 +85,7 @@ class DeliveryWorkerTest {
                     synchronized (heard) {
                         heard.add(new Heard(tenantId, subject, landing));
                     }
-                }, clock);
+                }, clock, 1);
     }
 
     @AfterEach
@@ -218,6 +220,62 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void severalChannelsArePostedToAtOnceEachInItsOwnOrderWithRepliesInTheirThreads() {
+        int channels = 4;
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < channels; i++) {
+                post("c" + i + "-" + round, "C" + i, round == 0 ? null : "c" + i + "-0", null, "c" + i + "-" + round);
+            }
+        }
+        // Each channel's first post waits until every channel has one in flight: one at a time would never get there.
+        CountDownLatch allInFlight = new CountDownLatch(channels);
+        List<String> cameTogether = java.util.Collections.synchronizedList(new ArrayList<>());
+        Chat meeting = new Chat() {
+            @Override
+            public Posted post(Tenant to, String channel, String threadRef, Message message) throws DeliveryException {
+                if (threadRef == null) {
+                    allInFlight.countDown();
+                    try {
+                        if (allInFlight.await(10, TimeUnit.SECONDS)) {
+                            cameTogether.add(channel);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return chat.post(to, channel, threadRef, message);
+            }
+
+            @Override
+            public Posted update(Tenant to, String channel, String ref, Message message) throws DeliveryException {
+                return chat.update(to, channel, ref, message);
+            }
+        };
+        DeliveryWorker parallel = new DeliveryWorker("worker-p", outbox, tenants, Map.of(Platform.CONSOLE, meeting), (c, t, s, l) -> { }, clock, channels);
+        try {
+            int tried = 0;
+            for (int pass = parallel.deliverDue(); pass > 0; pass = parallel.deliverDue()) {
+                tried += pass;
+            }
+            assertEquals(channels * 3, tried, "every row tried once");
+        } finally {
+            parallel.close();
+        }
+
+        assertEquals(channels, cameTogether.size(), "all four channels had a post in flight at the same time: " + cameTogether);
+        for (int i = 0; i < channels; i++) {
+            String channel = "C" + i;
+            List<RecordingChat.Post> inChannel = chat.posts().stream().filter(p -> p.channel().equals(channel)).toList();
+            String cardRef = inChannel.get(0).ref();
+            assertEquals(List.of(channel.toLowerCase() + "-0", channel.toLowerCase() + "-1", channel.toLowerCase() + "-2"),
+                    inChannel.stream().map(RecordingChat.Post::text).toList(), channel + " in its own order");
+            assertEquals(java.util.Arrays.asList(null, cardRef, cardRef), inChannel.stream().map(RecordingChat.Post::threadRef).toList(),
+                    channel + "'s replies under its card");
+        }
+        assertEquals(0, outbox.pendingCount());
+    }
+
+    @Test
     void aPostIsDeliveredOnceMarkedSentAndItsSubjectToldWhereItLanded() {
         post("promise:42:card", "C1", null, "promise-card:42", "Promise #1 to Acme");
         post("note", "C1", null, null, "a post about nothing in particular");
@@ -347,7 +405,7 @@ class DeliveryWorkerTest {
                     public void failed(java.sql.Connection c, long tenantId, String subject, String error) {
                         failures.add(subject + " " + error);
                     }
-                }, clock);
+                }, clock, 1);
         post("card", "CPRIVATE", null, "promise-card:7", "v1");
         chat.failPermanentlyNext(1, "not_in_channel");
 
@@ -534,7 +592,7 @@ class DeliveryWorkerTest {
         assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("slack-card"), "not failed, not counted");
         assertEquals(List.of(), chat.calls());
         RecordingChat slack = new RecordingChat();
-        new DeliveryWorker("worker-a", outbox, tenants, Map.of(Platform.SLACK, slack), (c, t, s, l) -> { }, clock).deliverDue();
+        new DeliveryWorker("worker-a", outbox, tenants, Map.of(Platform.SLACK, slack), (c, t, s, l) -> { }, clock, 1).deliverDue();
         assertEquals(List.of("for a Slack workspace"), slack.posts().stream().map(RecordingChat.Post::text).toList());
         assertEquals(Outbox.Status.SENT, row("slack-card").status());
     }

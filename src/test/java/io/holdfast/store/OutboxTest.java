@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -183,6 +184,25 @@ class OutboxTest {
         assertEquals(List.of("a", "b", "c", "d"), dueKeys(10), "a is due again, in its original place");
         assertEquals(1, entry("a").attempts());
         assertEquals("timeout", entry("a").lastError());
+    }
+
+    @Test
+    void theWorkerLearnsWhenTheNextHeldBackRowFallsDue() {
+        post(tenant, "a", "a");
+        post(tenant, "b", "b");
+        Outbox.Entry a = entry("a");
+        Outbox.Entry b = entry("b");
+        assertEquals(Optional.empty(), outbox.nextAttemptAfter(NOW), "nothing waits: both are due now");
+
+        outbox.retryAt(a, NOW.plusSeconds(90), "rate limited", false);
+        outbox.retryAt(b, NOW.plusSeconds(3), "rate limited", false);
+        assertEquals(Optional.of(NOW.plusSeconds(3)), outbox.nextAttemptAfter(NOW), "the sooner of the two waits");
+
+        outbox.markFailed(a, "gone", (c, t, s, l) -> { });
+        assertEquals(Optional.of(NOW.plusSeconds(3)), outbox.nextAttemptAfter(NOW));
+        clock.advance(Duration.ofSeconds(3));
+        outbox.markSent(b, new Outbox.Landing("C1", "r1"), (c, t, s, l) -> { });
+        assertEquals(Optional.empty(), outbox.nextAttemptAfter(clock.instant()), "a failed row is never due again");
     }
 
     @Test
