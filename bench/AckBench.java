@@ -101,13 +101,17 @@ public final class AckBench {
     }
 
     static Result drive(String name, HttpClient client, Call call) throws Exception {
+        // On stderr, so a profile of the server can be cut to one path's window.
+        System.err.printf("%s: warm-up from %s%n", name, java.time.LocalTime.now());
         long warmupOk = run(client, call, WARMUP, null)[0];
+        System.err.printf("%s: measured from %s%n", name, java.time.LocalTime.now());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long[] counts = run(client, call, MEASURE, latencies);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
+        System.err.printf("%s: done at %s%n", name, java.time.LocalTime.now());
         return new Result(name, counts[0], counts[1], MEASURE.toNanos() / 1e9, p50, p99, warmupOk + counts[0]);
     }
 

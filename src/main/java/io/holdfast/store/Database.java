@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.holdfast.config.Config;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The store's connections. On SQLite all writes go through a single connection, so writers queue in
- * the pool instead of failing with SQLITE_BUSY, while readers use their own connections (WAL lets
- * them read during a write). Every transaction starts as a write (IMMEDIATE), because a read
+ * The store's connections. On SQLite all writes go through a single connection, held by one writer
+ * thread that commits the writes queued at the moment together ({@link SqliteWriter}), so writers
+ * never fail with SQLITE_BUSY, while readers use their own connections (WAL lets them read during a
+ * write). Every transaction starts as a write (IMMEDIATE), because a read
  * transaction that later upgrades to a write is the SQLITE_BUSY that busy_timeout cannot fix.
  * PostgreSQL handles concurrent writers itself, so readers and writers share one pool there.
  */
@@ -24,6 +26,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final Dialect dialect;
+    /** SQLite's single writer; null on PostgreSQL, where every thread writes on its own connection. */
+    private final SqliteWriter sqliteWriter;
     private volatile boolean migrated;
     /** The connection of the write transaction this thread is in, if any. */
     private final ThreadLocal<Connection> inWrite = new ThreadLocal<>();
@@ -32,6 +36,7 @@ public final class Database implements AutoCloseable {
         this.writer = writer;
         this.reader = reader;
         this.dialect = dialect;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new SqliteWriter(writer, inWrite, Duration.ofSeconds(30)) : null;
     }
 
     public static Database open(Config config) {
@@ -121,6 +126,9 @@ public final class Database implements AutoCloseable {
         if (open != null) {
             return joined(open, work);
         }
+        if (sqliteWriter != null) {
+            return sqliteWriter.write(work);
+        }
         try (Connection c = writer.getConnection()) {
             c.setAutoCommit(false);
             inWrite.set(c);
@@ -178,6 +186,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sqliteWriter != null) {
+            sqliteWriter.close();
+        }
         reader.close();
         writer.close();
     }

@@ -7,4 +7,8 @@ public final class StoreException extends RuntimeException {
     public StoreException(SQLException cause) {
         super(cause.getMessage(), cause);
     }
+
+    public StoreException(String message) {
+        super(message);
+    }
 }
