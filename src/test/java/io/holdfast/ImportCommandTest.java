@@ -157,12 +157,12 @@ class ImportCommandTest extends CommandLineRun {
     void promisesLandWithNumbersAfterTheTenantsOwnAndDuesReadInItsZone() throws IOException {
         long tenant = tenants.findOrCreate(Platform.SLACK, "T1").id();
         tenants.setTimeZone(tenant, ZoneId.of("Europe/Berlin"));
-        long acme = db.write(c -> {
+        Account acme = db.write(c -> {
             Account account = accounts.findOrCreate(c, tenant, "Acme Corp");
             accounts.update(c, new AccountProfile(account, null, null, null, null, "C0ACME"));
-            new PromiseStore().insert(c, tenant, new PromiseStore.NewPromise(account.id(), "U0ANA", "U0ANA", "made in Slack",
+            new PromiseStore().insert(c, tenant, new PromiseStore.NewPromise(account, "U0ANA", "U0ANA", "made in Slack",
                     Instant.parse("2026-03-10T16:00:00Z"), ZoneOffset.UTC, "C0ACME", clock.instant()));
-            return account.id();
+            return account;
         });
         Path file = csv("promises.csv", PROMISES_HEADER
                 + "acme corp,@U0DANA,Send the renewal quote,2026-03-31,\n"
@@ -182,7 +182,7 @@ class ImportCommandTest extends CommandLineRun {
         assertAll(
                 () -> assertEquals(0, code, stderr()),
                 () -> assertEquals("Imported 4 promises (1 new account).\n", stdout()),
-                () -> assertEquals(String.valueOf(acme), quote.get("account_id")),
+                () -> assertEquals(String.valueOf(acme.id()), quote.get("account_id")),
                 () -> assertEquals("U0DANA", quote.get("owner_id")),
                 () -> assertEquals("U0DANA", quote.get("author_id")),
                 () -> assertEquals("Send the renewal quote", quote.get("text")),

@@ -52,7 +52,7 @@ public final class PromiseService {
         Promise created = db.write(c -> {
             Account account = accounts.findOrCreate(c, actor.tenant().id(), accountName);
             Promise p = promises.insert(c, actor.tenant().id(),
-                    new PromiseStore.NewPromise(account.id(), ownerId, actor.userId(), what, due, ownerZone, channel, now));
+                    new PromiseStore.NewPromise(account, ownerId, actor.userId(), what, due, ownerZone, channel, now));
             promises.recordEvent(c, p, PromiseEvent.CREATED, actor.userId(), now, "due " + due);
             outbox.post(c, p.tenantId(), p.cardKey(), channel, null, PromiseCards.SUBJECT + p.id(), messages.card(p, now));
             return p;

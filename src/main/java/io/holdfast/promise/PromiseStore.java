@@ -1,5 +1,6 @@
 package io.holdfast.promise;
 
+import io.holdfast.account.Account;
 import io.holdfast.account.AccountStore;
 import io.holdfast.store.Counters;
 import io.holdfast.store.Sql;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public final class PromiseStore {
     private static final String SELECT = "SELECT p.*, a.name AS account_name FROM promises p JOIN accounts a ON a.id = p.account_id ";
 
-    public record NewPromise(long accountId, String ownerId, String authorId, String text, Instant due, ZoneId dueZone,
+    public record NewPromise(Account account, String ownerId, String authorId, String text, Instant due, ZoneId dueZone,
                              String originChannel, Instant now) {}
 
     public record Page(List<Promise> promises, long total) {}
@@ -27,9 +28,13 @@ public final class PromiseStore {
         long id = Sql.insert(c, "INSERT INTO promises (tenant_id, number, account_id, owner_id, author_id, text, due_at, due_zone, status, "
                         + "created_at, updated_at, origin_channel, version, next_nudge_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, 1, ?) "
                         + "RETURNING id",
-                tenantId, number, p.accountId(), p.ownerId(), p.authorId(), p.text(), p.due().toEpochMilli(), p.dueZone().getId(),
+                tenantId, number, p.account().id(), p.ownerId(), p.authorId(), p.text(), p.due().toEpochMilli(), p.dueZone().getId(),
                 millis, millis, p.originChannel(), p.due().toEpochMilli());
-        return byId(c, tenantId, id).orElseThrow();
+        // Built from what was just written rather than read back: the insert runs on SQLite's single
+        // writer, where every statement saved is time no other command waits.
+        Instant now = Instant.ofEpochMilli(millis);
+        return new Promise(id, tenantId, number, p.account().id(), p.account().name(), p.ownerId(), p.authorId(), p.text(),
+                Instant.ofEpochMilli(p.due().toEpochMilli()), p.dueZone(), PromiseStatus.OPEN, now, now, null, p.originChannel(), null, null, 1);
     }
 
     public Optional<Promise> byNumber(Connection c, long tenantId, long number) throws SQLException {

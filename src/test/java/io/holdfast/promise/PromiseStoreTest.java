@@ -25,7 +25,7 @@ class PromiseStoreTest extends TwoTenantStore {
     PromiseStore store = new PromiseStore();
 
     private Promise make(long tenant, String account, String owner, String text, Instant due) {
-        return db.write(c -> store.insert(c, tenant, new PromiseStore.NewPromise(accounts.findOrCreate(c, tenant, account).id(), owner, KIM,
+        return db.write(c -> store.insert(c, tenant, new PromiseStore.NewPromise(accounts.findOrCreate(c, tenant, account), owner, KIM,
                 text, due, NEW_YORK, "C0ACCOUNTS", clock.instant())));
     }
 
