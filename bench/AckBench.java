@@ -179,7 +179,12 @@ public final class AckBench {
     static HttpServer fakeSlack() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicLong ts = new AtomicLong(1_764_000_000_000_000L);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Daemon threads, so the benchmark ends when main does.
+        server.setExecutor(Executors.newFixedThreadPool(8, work -> {
+            Thread thread = new Thread(work, "fake-slack");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.createContext("/api/", exchange -> {
             String method = exchange.getRequestURI().getPath().substring(5);
             exchange.getRequestBody().readAllBytes();
