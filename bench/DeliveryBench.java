@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -26,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Delivery under rate limits (issue 8, part 3). Starts the real jar against a fake Slack Web API that
@@ -41,6 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DeliveryBench {
     static final int CHANNELS = Integer.getInteger("channels", 1_000);
     static final double RANDOM_429 = Double.parseDouble(System.getProperty("random429", "0.10"));
+    static final int ROUNDS = Integer.getInteger("rounds", 3);
 
     /** The fake's view of one round: accepted posts per channel, and when the limits last let anyone in. */
     static final class Round {
@@ -77,7 +82,10 @@ public final class DeliveryBench {
                 long tenant = new TenantStore(db, Clock.systemUTC(), new HolidayCalendars()).findOrCreate(Platform.SLACK, "TBENCH").id();
                 Outbox outbox = new Outbox(db, Clock.systemUTC());
                 Outcome baseline = deliver(db, outbox, tenant, "base", false);
-                Outcome limited = deliver(db, outbox, tenant, "limited", true);
+                List<Outcome> limited = new ArrayList<>();
+                for (int round = 1; round <= ROUNDS; round++) {
+                    limited.add(deliver(db, outbox, tenant, "limited" + round, true));
+                }
                 report(baseline, limited);
             }
         } finally {
@@ -93,11 +101,22 @@ public final class DeliveryBench {
      */
     record Outcome(int served, long doubled, long notMarkedSent, int refused, double seconds, double allowedFrom, int longestWait) {}
 
-    static void report(Outcome baseline, Outcome limited) {
+    /** The ratio of a round's time to the minimum the limits allowed it. */
+    static double ratio(Outcome baseline, Outcome round) {
+        return round.seconds() / Math.max(baseline.seconds(), round.allowedFrom());
+    }
+
+    static boolean complete(Outcome round) {
+        return round.served() == CHANNELS && round.doubled() == 0 && round.notMarkedSent() == 0;
+    }
+
+    static void report(Outcome baseline, List<Outcome> rounds) {
+        List<Outcome> byRatio = rounds.stream().sorted(Comparator.comparingDouble(r -> ratio(baseline, r))).toList();
+        Outcome limited = byRatio.get(byRatio.size() / 2);
         double floor = Math.max(baseline.seconds(), limited.allowedFrom());
-        double ratio = limited.seconds() / floor;
-        boolean complete = limited.served() == CHANNELS && limited.doubled() == 0 && limited.notMarkedSent() == 0
-                && baseline.served() == CHANNELS && baseline.doubled() == 0 && baseline.notMarkedSent() == 0;
+        double ratio = ratio(baseline, limited);
+        boolean complete = complete(baseline) && rounds.stream().allMatch(DeliveryBench::complete);
+        String ratios = rounds.stream().map(r -> String.format(Locale.ROOT, "%.2f", ratio(baseline, r))).collect(Collectors.joining(", "));
         System.out.printf(Locale.ROOT, """
                 ## 3. Delivery under rate limits
 
@@ -110,19 +129,19 @@ public final class DeliveryBench {
                 | round | channels served | doubled | rows not marked sent | 429s | last post landed |
                 | --- | --- | --- | --- | --- | --- |
                 | baseline (per-channel limit only) | %,d / %,d | %d | %d | %d | %.2f s |
-                | random 429s | %,d / %,d | %d | %d | %d | %.2f s |
-
-                - **Zero lost, zero duplicated:** %s.
-                - **Within 10%% of the minimum the limits allow:** the limits let the last refused channel be posted to %.2f s after \
-                the commit, and delivering the same posts without refusals took %.2f s; the later of the two, %.2f s, is the minimum. \
-                The round took %.2f s, a ratio of %.2f: %s.
+                %s
+                - **Zero lost, zero duplicated** in every round: %s.
+                - **Within 10%% of the minimum the limits allow:** the ratios of the %d rounds were %s; the median round is judged. \
+                In it, the limits let the last refused channel be posted to %.2f s after the commit, and delivering the same posts \
+                without refusals took %.2f s; the later of the two, %.2f s, is the minimum. The round took %.2f s, a ratio of %.2f: %s.
                 - **Against a perfectly instant first attempt** at every channel, the floor would be the longest `Retry-After`, %d s \
                 (ratio %.2f). The gap is the time the first attempts take to reach every channel.
 
                 """, RANDOM_429 * 100, CHANNELS, CHANNELS, CHANNELS,
                 baseline.served(), CHANNELS, baseline.doubled(), baseline.notMarkedSent(), baseline.refused(), baseline.seconds(),
-                limited.served(), CHANNELS, limited.doubled(), limited.notMarkedSent(), limited.refused(), limited.seconds(),
-                complete ? "met" : "**not met**", limited.allowedFrom(), baseline.seconds(), floor, limited.seconds(), ratio,
+                rounds.stream().map(r -> String.format(Locale.ROOT, "| random 429s, round %d | %,d / %,d | %d | %d | %d | %.2f s |%n",
+                        rounds.indexOf(r) + 1, r.served(), CHANNELS, r.doubled(), r.notMarkedSent(), r.refused(), r.seconds())).collect(Collectors.joining()),
+                complete ? "met" : "**not met**", rounds.size(), ratios, limited.allowedFrom(), baseline.seconds(), floor, limited.seconds(), ratio,
                 ratio <= 1.10 ? "met" : "**not met**", limited.longestWait(), limited.seconds() / Math.max(1, limited.longestWait()));
     }
 

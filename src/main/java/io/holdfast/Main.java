@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
-/** Command line: {@code serve} (default), {@code console}, {@code migrate}, {@code migrate-data}, the tools, {@code --help}, {@code --version}. */
+/** Command line: {@code serve} (default), {@code console}, {@code migrate}, {@code migrate-data}, {@code backup}, the tools, {@code --help}, {@code --version}. */
 public final class Main {
     static final String USAGE = """
             Usage: java -jar holdfast.jar [command]
@@ -25,6 +25,8 @@ public final class Main {
                          bring accounts or promises over from a spreadsheet (see: import --help)
               outbox --failed
                          list the posts Holdfast gave up on, with the reason
+              backup FILE
+                         copy the SQLite database to FILE while Holdfast runs, and check the copy
               migrate-data --from DB-URL --to DB-URL
                          copy an install into an empty database (e.g. SQLite to PostgreSQL) and check the counts
               digest --dry-run [--as-of ISO-INSTANT] [--tenant ID] [--channel ID] [--top N] [--format text|json]
@@ -52,6 +54,7 @@ public final class Main {
                 case "digest" -> System.exit(DigestCommand.run(args, System.out, System.err, System.getenv()));
                 case "import" -> System.exit(ImportCommand.run(args, System.out, System.err, System.getenv()));
                 case "outbox" -> System.exit(OutboxCommand.run(args, System.out, System.err, System.getenv()));
+                case "backup" -> System.exit(BackupCommand.run(args, System.out, System.err, System.getenv()));
                 case "migrate-data" -> System.exit(MigrateDataCommand.run(args, System.out, System.err, System.getenv()));
                 default -> {
                     System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);

@@ -44,7 +44,7 @@ final class MigrateDataCommand {
             err.println(e.getMessage().replace("HOLDFAST_DB_URL", "the database URL") + "\n  " + EXAMPLE);
             return 2;
         }
-        Optional<String> missing = missingSqliteFile(from.dbUrl());
+        Optional<Path> missing = from.sqliteFile().filter(file -> !Files.exists(file));
         if (missing.isPresent()) {
             err.println("There is no SQLite database at " + missing.get() + "; --from must name the bot's file. Example:\n  " + EXAMPLE);
             return 2;
@@ -83,17 +83,6 @@ final class MigrateDataCommand {
             out.println("All " + tables.size() + " tables copied and their row counts match. Point HOLDFAST_DB_URL at the new database and start Holdfast.");
             return 0;
         }
-    }
-
-    /** The path of a SQLite URL's file when that file does not exist: opening it would create an empty database. */
-    private static Optional<String> missingSqliteFile(String url) {
-        if (!url.startsWith("jdbc:sqlite:")) {
-            return Optional.empty();
-        }
-        String path = url.substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query < 0 ? path : path.substring(0, query);
-        return path.startsWith(":") || path.startsWith("file:") || Files.exists(Path.of(path)) ? Optional.empty() : Optional.of(path);
     }
 
     private static Config side(Map<String, String> env, String url) {

@@ -1,6 +1,7 @@
 package io.holdfast.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,6 +67,17 @@ public record Config(
     /** PostgreSQL is the scale-out engine: several replicas share it, and Quartz runs clustered on it. */
     public boolean isPostgres() {
         return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The file of a SQLite database; empty on PostgreSQL and for in-memory or {@code file:} URIs. */
+    public Optional<Path> sqliteFile() {
+        if (!dbUrl.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
+        String path = dbUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.isEmpty() || path.startsWith(":") || path.startsWith("file:") ? Optional.empty() : Optional.of(Path.of(path));
     }
 
     public boolean slackEnabled() {

@@ -98,8 +98,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
+                Instant passStarted = clock.instant();
                 if (deliverDue() == 0) {
-                    waitForWork(untilNextDue());
+                    waitForWork(untilNextDue(passStarted));
                 }
             } catch (RuntimeException e) {
                 log.error("delivery pass failed; retrying shortly", e);
@@ -108,10 +109,14 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** A row held back by a rate limit or a backoff is tried the moment its wait is over, not at the next poll. */
-    private Duration untilNextDue() {
-        Instant now = clock.instant();
-        return outbox.nextAttemptAfter(now).map(next -> Duration.between(now, next)).filter(wait -> wait.compareTo(IDLE_POLL) < 0).orElse(IDLE_POLL);
+    /**
+     * A row held back by a rate limit or a backoff is tried the moment its wait is over, not at the next
+     * poll. Rows are looked for from the start of the pass that found nothing, not from now: one that
+     * fell due while that pass ran would otherwise be missed and wait for the next poll.
+     */
+    private Duration untilNextDue(Instant passStarted) {
+        return outbox.nextAttemptAfter(passStarted).map(next -> Duration.between(clock.instant(), next))
+                .filter(wait -> wait.compareTo(IDLE_POLL) < 0).orElse(IDLE_POLL);
     }
 
     private void waitForWork(Duration atMost) {
