@@ -61,16 +61,21 @@ final class BackupCommand {
             copy(config.dbUrl(), partial);
             Contents contents = check(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            out.printf(Locale.ROOT, "Backed up %s to %s (%.1f MiB): integrity ok, schema %s, %,d tenants, %,d promises, %,d escalations, "
-                            + "%,d kudos.%nTo restore: stop Holdfast, replace %s with this file (delete its -wal and -shm files), start Holdfast.%n",
-                    source.get(), target, Files.size(target) / 1048576.0, contents.schema(), contents.tenants(), contents.promises(),
-                    contents.escalations(), contents.kudos(), source.get().getFileName());
+            out.printf(Locale.ROOT, "Backed up %s to %s (%.1f MiB): integrity ok, schema %s, %s, %s, %s, %,d kudos.%n"
+                            + "To restore: stop Holdfast, replace %s with this file (delete its -wal and -shm files), start Holdfast.%n",
+                    source.get(), target, Files.size(target) / 1048576.0, contents.schema(), counted(contents.tenants(), "tenant"),
+                    counted(contents.promises(), "promise"), counted(contents.escalations(), "escalation"), contents.kudos(),
+                    source.get().getFileName());
             return 0;
         } catch (SQLException | IOException | IllegalStateException e) {
             deleteQuietly(partial);
             err.println("The backup failed and nothing was written to " + target + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String counted(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** One backup step over every page: a single read snapshot, which in WAL mode does not hold up Holdfast's writes. */

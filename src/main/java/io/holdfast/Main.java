@@ -2,6 +2,7 @@ package io.holdfast;
 
 import io.holdfast.config.Config;
 import io.holdfast.config.ConfigException;
+import io.holdfast.config.LogFormat;
 import io.holdfast.console.Console;
 import io.holdfast.store.Database;
 import java.io.BufferedReader;
@@ -44,6 +45,8 @@ public final class Main {
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
         try {
+            // Before the first logger: Logback reads its configuration once, when it starts.
+            System.setProperty("logback.configurationFile", LogFormat.fromEnvironment(System.getenv()).configuration());
             switch (command) {
                 case "--help", "-h", "help" -> System.out.println(USAGE);
                 case "--version", "-v", "version" -> System.out.println("holdfast " + version());

@@ -82,7 +82,7 @@ class BackupCommandTest {
 
         assertEquals(0, code, said());
         assertAll(
-                () -> assertTrue(said().contains("integrity ok, schema V10, 1 tenants"), said()),
+                () -> assertTrue(said().contains("integrity ok, schema V10, 1 tenant, "), said()),
                 () -> assertTrue(said().contains("To restore: stop Holdfast"), said()),
                 () -> assertFalse(Files.exists(dir.resolve("holdfast-2026-11-24.db.partial")), "no partial copy left behind"));
         try (Database copy = TestDatabases.open("jdbc:sqlite:" + file)) {
