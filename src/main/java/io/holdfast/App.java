@@ -53,6 +53,7 @@ import io.holdfast.schedule.Replica;
 import io.holdfast.schedule.Schedules;
 import io.holdfast.settings.SettingsCommands;
 import io.holdfast.slack.SlackApp;
+import io.holdfast.slack.SlackAuthProbe;
 import io.holdfast.slack.SlackChat;
 import io.holdfast.slack.SlackGroups;
 import io.holdfast.slack.SlackPeople;
@@ -63,6 +64,7 @@ import io.holdfast.store.Outbox;
 import io.holdfast.store.TenantStore;
 import io.holdfast.store.UserStore;
 import io.holdfast.teams.Teams;
+import io.holdfast.web.Readiness;
 import io.holdfast.web.WebServer;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -70,6 +72,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -224,7 +227,13 @@ public final class App implements AutoCloseable {
                         new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
             }
             WebServer.TeamsEndpoint teamsEndpoint = teams == null ? null : new WebServer.TeamsEndpoint(teams.endpoint(), config.teamsInsecure());
-            web = new WebServer(config.port(), () -> db.isReady() && schedulesRunning(), slackEndpoint, teamsEndpoint);
+            Readiness readiness = new Readiness()
+                    .with("database", () -> db.isReady() ? Readiness.State.up("migrated") : Readiness.State.down("not answering, or migrations pending"))
+                    .with("scheduler", () -> schedulesRunning() ? Readiness.State.up("") : Readiness.State.down("not running"))
+                    .with("slack", slack == null ? () -> Readiness.State.up("off: " + config.slackOffReason().orElse(""))
+                            : new SlackAuthProbe(slack, config.slackBotToken().orElseThrow(), clock))
+                    .with("teams", teamsState(teams != null));
+            web = new WebServer(config.port(), readiness, slackEndpoint, teamsEndpoint);
         } else {
             web = null;
         }
@@ -286,6 +295,11 @@ public final class App implements AutoCloseable {
 
     public Schedules schedules() {
         return schedules;
+    }
+
+    private static Supplier<Readiness.State> teamsState(boolean on) {
+        Readiness.State state = Readiness.State.up(on ? "on; its credentials are not checked here" : "off");
+        return () -> state;
     }
 
     private boolean schedulesRunning() {

@@ -3,7 +3,6 @@ package io.holdfast.web;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -24,15 +23,14 @@ public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(int port, BooleanSupplier ready, SlackEndpoint slack, TeamsEndpoint teams) {
+    public WebServer(int port, Readiness readiness, SlackEndpoint slack, TeamsEndpoint teams) {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new HealthServlet(() -> true, "ok")), "/healthz");
-        context.addServlet(new ServletHolder(new HealthServlet(ready, teams != null && teams.insecure() ? "ready\n" + INSECURE_WARNING : "ready")),
-                "/readyz");
+        context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
+        context.addServlet(new ServletHolder(new ReadinessServlet(readiness, teams != null && teams.insecure() ? INSECURE_WARNING : "")), "/readyz");
         if (slack != null) {
             context.addServlet(new ServletHolder(slack.servlet()), SLACK_PATH);
             context.addFilter(new FilterHolder(slack.filter()), SLACK_PATH, EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
