@@ -47,6 +47,9 @@ public final class Main {
         try {
             // Before the first logger: Logback reads its configuration once, when it starts.
             System.setProperty("logback.configurationFile", LogFormat.fromEnvironment(System.getenv()).configuration());
+            if (command.equals("console")) {
+                System.setProperty("holdfast.requestLog", "WARN");
+            }
             switch (command) {
                 case "--help", "-h", "help" -> System.out.println(USAGE);
                 case "--version", "-v", "version" -> System.out.println("holdfast " + version());

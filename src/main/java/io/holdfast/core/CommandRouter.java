@@ -4,12 +4,19 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place every door (Slack, Teams, console) hands commands, button presses and form
- * submissions to features. Filled in by the composition root; read-only afterwards.
+ * submissions to features. Filled in by the composition root; read-only afterwards. Logs one line
+ * per request: what was asked (the command, button or form, never what was typed), for which
+ * tenant, how it ended and how long it took.
  */
 public final class CommandRouter {
+    private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
     private final Map<String, CommandHandler> commands = new HashMap<>();
     private final Map<String, ActionHandler> actions = new HashMap<>();
     private final Map<String, FormHandler> forms = new HashMap<>();
@@ -44,36 +51,63 @@ public final class CommandRouter {
     public Reply run(String command, Invocation invocation) {
         CommandHandler handler = commands.get(command);
         if (handler == null) {
+            logged("command", command, invocation, "unknown", System.nanoTime());
             return Reply.show("Holdfast doesn't know the command " + command + ". Try: promise help");
         }
-        return guarded(() -> handler.handle(invocation));
+        return guarded("command", command, invocation, () -> handler.handle(invocation));
     }
 
     public Reply press(String actionId, Invocation invocation, String value) {
         ActionHandler handler = actions.get(actionId);
         if (handler == null) {
+            logged("button", actionId, invocation, "unknown", System.nanoTime());
             return Reply.show("That button is no longer supported; run the command instead.");
         }
-        return guarded(() -> handler.handle(invocation, value));
+        return guarded("button", actionId, invocation, () -> handler.handle(invocation, value));
     }
 
     public FormOutcome submit(String formId, Invocation invocation, String context, Map<String, String> values) {
         FormHandler handler = forms.get(formId);
         if (handler == null) {
+            logged("form", formId, invocation, "unknown", System.nanoTime());
             return new FormOutcome.Accepted(Message.of("That form is no longer supported; run the command instead."));
         }
+        long started = System.nanoTime();
+        String outcome = "failed";
         try {
-            return handler.submit(invocation, context, values);
+            FormOutcome answer = handler.submit(invocation, context, values);
+            outcome = answer instanceof FormOutcome.Accepted ? "ok" : "refused";
+            return answer;
         } catch (UserInputException e) {
+            outcome = "refused";
             return new FormOutcome.Accepted(Message.of(e.getMessage()));
+        } finally {
+            logged("form", formId, invocation, outcome, started);
         }
     }
 
-    private static Reply guarded(java.util.function.Supplier<Reply> work) {
+    /** A person's mistake ({@link UserInputException}) becomes their answer; anything else is a failure, logged and passed on. */
+    private static Reply guarded(String kind, String name, Invocation invocation, Supplier<Reply> work) {
+        long started = System.nanoTime();
+        String outcome = "failed";
         try {
-            return work.get();
+            Reply reply = work.get();
+            outcome = "ok";
+            return reply;
         } catch (UserInputException e) {
+            outcome = "refused";
             return Reply.show(e.getMessage());
+        } finally {
+            logged(kind, name, invocation, outcome, started);
         }
+    }
+
+    private static void logged(String kind, String name, Invocation invocation, String outcome, long startedNanos) {
+        Tenant tenant = invocation.actor().tenant();
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        log.atInfo().setMessage("{} {} for tenant {}: {} in {} ms").addArgument(kind).addArgument(name).addArgument(tenant.id())
+                .addArgument(outcome).addArgument(millis)
+                .addKeyValue("kind", kind).addKeyValue("name", name).addKeyValue("tenant", tenant.id())
+                .addKeyValue("platform", tenant.platform()).addKeyValue("outcome", outcome).addKeyValue("duration_ms", millis).log();
     }
 }
