@@ -240,7 +240,7 @@ public final class AckBench {
         System.out.printf(Locale.ROOT, """
                 ## 1. Slash-command acknowledgement through the whole stack
 
-                - **Command:** `java -cp sqlite-jdbc.jar bench/AckBench.java target/holdfast.jar` with %d connections, each path measured \
+                - **Command:** `java -cp target/holdfast.jar bench/AckBench.java target/holdfast.jar` with %d connections, each path measured \
                 for %d s after a %d s warm-up.
                 - **Setup:** the jar runs `serve` on a fresh SQLite file against a fake Slack Web API in the benchmark's JVM, on the same \
                 machine as the load generator. Every request to `/slack/events` is signed exactly as Slack signs it. The baseline is the same \

@@ -7,7 +7,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -DskipTests package
-sqlite_jdbc="$(ls ~/.m2/repository/org/xerial/sqlite-jdbc/*/sqlite-jdbc-*.jar | grep -v sources | sort -V | tail -1)"
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
 {
@@ -19,7 +18,7 @@ trap 'rm -f "$results"' EXIT
   echo "**Machine:** $(nproc) cores${cpu:+ ($cpu)}, $(free -m | awk '/^Mem:/ {printf "%.1f GiB", $2 / 1024}') memory, $(uname -sr), $(java -version 2>&1 | head -1)."
   echo "Every ratio is against a baseline measured in the same run, on the same machine, which also runs the load generator and the fakes."
   echo
-  java -cp "$sqlite_jdbc" "$@" bench/AckBench.java target/holdfast.jar
+  java -cp target/holdfast.jar "$@" bench/AckBench.java target/holdfast.jar
   java -cp target/holdfast.jar bench/DigestBench.java target/holdfast.jar
   java -cp target/holdfast.jar bench/DeliveryBench.java target/holdfast.jar
   cat bench/PROFILING.md

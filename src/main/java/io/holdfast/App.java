@@ -313,14 +313,24 @@ public final class App implements AutoCloseable {
     /** Stops in order: HTTP first (in-flight requests finish), then deliveries, then the database. */
     @Override
     public void close() throws Exception {
-        if (web != null) {
-            web.close();
+        // Each step runs even if an earlier one failed, so the database is always closed, and closed last.
+        try {
+            try {
+                if (web != null) {
+                    web.close();
+                }
+            } finally {
+                schedules.close();
+                afterAck.shutdown();
+                afterAck.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            try {
+                delivery.close();
+            } finally {
+                db.close();
+            }
         }
-        schedules.close();
-        afterAck.shutdown();
-        afterAck.awaitTermination(10, TimeUnit.SECONDS);
-        delivery.close();
-        db.close();
         log.info("Holdfast stopped");
     }
 

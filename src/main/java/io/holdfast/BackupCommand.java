@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,7 +18,7 @@ import org.sqlite.core.Codes;
 /**
  * {@code holdfast backup FILE}: a consistent copy of the SQLite database taken with SQLite's online
  * backup API while Holdfast keeps running. The copy is written next to FILE, checked (integrity,
- * schema, row counts) and only then renamed to FILE, so FILE is either a good backup or absent.
+ * schema, row counts) and only then moved to FILE, so FILE is either a good backup or absent.
  */
 final class BackupCommand {
     static final String EXAMPLE = "java -jar holdfast.jar backup /var/backups/holdfast-2026-11-25.db";
@@ -42,9 +41,14 @@ final class BackupCommand {
             return 2;
         }
         Optional<Path> source = config.sqliteFile();
-        if (source.isEmpty() || !Files.isRegularFile(source.get())) {
-            err.println("There is no SQLite database at " + source.map(Path::toString).orElse(config.redactedDbUrl())
-                    + "; set HOLDFAST_DB_URL to the bot's file, e.g. HOLDFAST_DB_URL=jdbc:sqlite:/data/holdfast.db " + EXAMPLE);
+        if (source.isEmpty()) {
+            err.println("backup needs HOLDFAST_DB_URL to name the bot's SQLite file as jdbc:sqlite:PATH, e.g. "
+                    + "HOLDFAST_DB_URL=jdbc:sqlite:/data/holdfast.db " + EXAMPLE);
+            return 2;
+        }
+        if (!Files.isRegularFile(source.get())) {
+            err.println("There is no SQLite database at " + source.get() + "; set HOLDFAST_DB_URL to the bot's file, e.g. "
+                    + "HOLDFAST_DB_URL=jdbc:sqlite:/data/holdfast.db " + EXAMPLE);
             return 2;
         }
         Path target = Path.of(args[1]).toAbsolutePath();
@@ -56,11 +60,14 @@ final class BackupCommand {
             err.println("The folder " + target.getParent() + " does not exist. Create it first, or name a file in an existing folder.");
             return 2;
         }
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Path partial = null;
         try {
+            // Its own name, so two backups to one FILE at once can't spoil each other's copy.
+            partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
             copy(config.dbUrl(), partial);
             Contents contents = check(partial);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            // No REPLACE_EXISTING: if FILE appeared meanwhile, the move fails rather than overwrite it.
+            Files.move(partial, target);
             out.printf(Locale.ROOT, "Backed up %s to %s (%.1f MiB): integrity ok, schema %s, %s, %s, %s, %,d kudos.%n"
                             + "To restore: stop Holdfast, replace %s with this file (delete its -wal and -shm files), start Holdfast.%n",
                     source.get(), target, Files.size(target) / 1048576.0, contents.schema(), counted(contents.tenants(), "tenant"),
@@ -68,7 +75,9 @@ final class BackupCommand {
                     source.get().getFileName());
             return 0;
         } catch (SQLException | IOException | IllegalStateException e) {
-            deleteQuietly(partial);
+            if (partial != null) {
+                deleteQuietly(partial);
+            }
             err.println("The backup failed and nothing was written to " + target + ": " + e.getMessage());
             return 1;
         }
@@ -79,8 +88,7 @@ final class BackupCommand {
     }
 
     /** One backup step over every page: a single read snapshot, which in WAL mode does not hold up Holdfast's writes. */
-    private static void copy(String url, Path partial) throws SQLException, IOException {
-        Files.deleteIfExists(partial);
+    private static void copy(String url, Path partial) throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
             int result = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", partial.toString(), null, 100, 100, -1);
             if (result != Codes.SQLITE_OK) {

@@ -84,7 +84,7 @@ class BackupCommandTest {
         assertAll(
                 () -> assertTrue(said().contains("integrity ok, schema V10, 1 tenant, "), said()),
                 () -> assertTrue(said().contains("To restore: stop Holdfast"), said()),
-                () -> assertFalse(Files.exists(dir.resolve("holdfast-2026-11-24.db.partial")), "no partial copy left behind"));
+                () -> assertEquals(List.of(), listed(dir, ".partial"), "no partial copy left behind"));
         try (Database copy = TestDatabases.open("jdbc:sqlite:" + file)) {
             assertEquals(List.of(), copy.pendingMigrations(), "Holdfast starts on the copy without migrating");
             List<Long> numbers = copy.read(c -> Sql.list(c, "SELECT number FROM promises ORDER BY number", rs -> rs.getLong(1)));
@@ -126,6 +126,13 @@ class BackupCommandTest {
     }
 
     @Test
+    void aUrlThatNamesNoFileIsExplained() {
+        assertEquals(2, backup("jdbc:sqlite::memory:", dir.resolve("copy.db").toString()));
+
+        assertTrue(said().contains("backup needs HOLDFAST_DB_URL to name the bot's SQLite file as jdbc:sqlite:PATH"), said());
+    }
+
+    @Test
     void withoutAFileOrWithAMissingFolderItSaysWhatToType() throws Exception {
         String url = migratedDatabase();
 
@@ -134,6 +141,12 @@ class BackupCommandTest {
 
         assertEquals(2, backup(url, dir.resolve("no-such-folder").resolve("copy.db").toString()));
         assertTrue(said().contains("The folder " + dir.resolve("no-such-folder") + " does not exist"), said());
+    }
+
+    private static List<Path> listed(Path folder, String suffix) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+        }
     }
 
     private String migratedDatabase() {

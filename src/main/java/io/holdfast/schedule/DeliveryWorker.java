@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Duration PARENT_WAIT = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 200;
+    private static final int ROWS_PER_CHANNEL_PER_PASS = 10;
     /** Far longer than one platform call takes; each claim is renewed just before its row is posted. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -73,11 +75,14 @@ public final class DeliveryWorker implements AutoCloseable {
         this.thread = new Thread(this::loop, "holdfast-delivery");
         this.thread.setDaemon(true);
         AtomicInteger posters = new AtomicInteger();
-        this.channelPosters = Executors.newFixedThreadPool(channelsAtOnce, task -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(channelsAtOnce, channelsAtOnce, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
             Thread poster = new Thread(task, "holdfast-delivery-" + posters.incrementAndGet());
             poster.setDaemon(true);
             return poster;
         });
+        // Idle posters end after a minute, so a quiet bot holds no threads for them.
+        pool.allowCoreThreadTimeOut(true);
+        this.channelPosters = pool;
     }
 
     public void start() {
@@ -164,7 +169,10 @@ public final class DeliveryWorker implements AutoCloseable {
         if (byChannel.size() == 1) {
             return deliverInOrder(claimed);
         }
-        List<Callable<Integer>> channels = byChannel.values().stream().<Callable<Integer>>map(rows -> () -> deliverInOrder(rows)).toList();
+        // A pass ends when its slowest channel does, so a long queue in one channel goes a few rows per
+        // pass while others wait their turn; what it leaves is released at the end of the pass.
+        List<Callable<Integer>> channels = byChannel.values().stream()
+                .<Callable<Integer>>map(rows -> () -> deliverInOrder(rows.subList(0, Math.min(rows.size(), ROWS_PER_CHANNEL_PER_PASS)))).toList();
         int tried = 0;
         try {
             for (Future<Integer> channel : channelPosters.invokeAll(channels)) {

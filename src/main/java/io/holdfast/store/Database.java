@@ -92,8 +92,11 @@ public final class Database implements AutoCloseable {
         return Arrays.stream(flyway().info().pending()).map(m -> "V" + m.getVersion()).toList();
     }
 
-    /** True when the database answers and no migration is pending. */
+    /** True when the database answers, no migration is pending, and on SQLite the writer is running. */
     public boolean isReady() {
+        if (sqliteWriter != null && !sqliteWriter.isRunning()) {
+            return false;
+        }
         try (Connection c = reader.getConnection()) {
             if (!c.isValid(2)) {
                 return false;

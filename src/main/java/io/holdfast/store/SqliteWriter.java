@@ -2,7 +2,7 @@ package io.holdfast.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +78,15 @@ final class SqliteWriter implements AutoCloseable {
         if (!running) {
             throw new StoreException("the database is closed");
         }
+        if (!thread.isAlive()) {
+            throw new StoreException("the SQLite writer has stopped; nothing was written");
+        }
         Job<T> job = new Job<>(work);
         queue.add(job);
+        // close() may have drained the queue between the check above and the add.
+        if (!running && job.taken.compareAndSet(false, true)) {
+            throw new StoreException("the database is closed");
+        }
         try {
             return job.result.get(queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -137,34 +144,40 @@ final class SqliteWriter implements AutoCloseable {
                     commit(batch);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // Only close() ends the writer; an interrupt (one a job left set included) is not a reason to stop writing.
+                log.debug("the SQLite writer was interrupted; carrying on");
             } catch (RuntimeException | Error e) {
                 log.error("the SQLite writer failed a batch", e);
+            } finally {
+                Thread.interrupted();
             }
         }
     }
 
+    /**
+     * The transaction is begun and ended by hand, with JDBC's auto-commit left on: sqlite-jdbc's
+     * {@code commit()} also begins the next transaction, and if that failed after the COMMIT had
+     * succeeded, callers whose rows were saved would be told they were not.
+     */
     private void commit(List<Job<?>> batch) {
         List<Job<?>> done = new ArrayList<>(batch.size());
-        try (Connection c = connections.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = connections.getConnection(); Statement control = c.createStatement()) {
+            control.execute("BEGIN IMMEDIATE");
             inWrite.set(c);
             try {
                 if (batch.size() == 1) {
                     batch.get(0).run(c);
                     done.add(batch.get(0));
                 } else {
-                    runEachInItsSavepoint(c, batch, done);
+                    runEachInItsSavepoint(control, c, batch, done);
                 }
-                c.commit();
+                control.execute("COMMIT");
             } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
+                rollBack(control);
                 batch.stream().filter(job -> !job.result.isDone()).forEach(job -> job.result.completeExceptionally(e));
                 return;
             } finally {
                 inWrite.remove();
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             batch.stream().filter(job -> !job.result.isDone()).forEach(job -> job.result.completeExceptionally(e));
@@ -173,20 +186,34 @@ final class SqliteWriter implements AutoCloseable {
         done.forEach(Job::succeed);
     }
 
+    /** After a failed COMMIT SQLite may already have rolled back on its own; then there is nothing left to undo. */
+    private static void rollBack(Statement control) {
+        try {
+            control.execute("ROLLBACK");
+        } catch (SQLException e) {
+            log.debug("nothing to roll back: {}", e.getMessage());
+        }
+    }
+
     /** A job whose work fails is rolled back alone and told at once; the others go on to the commit. */
-    private static void runEachInItsSavepoint(Connection c, List<Job<?>> batch, List<Job<?>> done) throws SQLException {
+    private static void runEachInItsSavepoint(Statement control, Connection c, List<Job<?>> batch, List<Job<?>> done) throws SQLException {
         for (Job<?> job : batch) {
-            Savepoint savepoint = c.setSavepoint();
+            control.execute("SAVEPOINT job");
             try {
                 job.run(c);
-                c.releaseSavepoint(savepoint);
+                control.execute("RELEASE job");
                 done.add(job);
             } catch (SQLException | RuntimeException | Error e) {
-                c.rollback(savepoint);
-                c.releaseSavepoint(savepoint);
+                control.execute("ROLLBACK TO job");
+                control.execute("RELEASE job");
                 job.result.completeExceptionally(e);
             }
         }
+    }
+
+    /** False once the writer thread has ended: every write would fail, so the replica is not ready. */
+    boolean isRunning() {
+        return running && thread.isAlive();
     }
 
     /** Finishes what is queued, then stops. */

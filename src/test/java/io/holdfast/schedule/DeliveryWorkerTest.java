@@ -62,6 +62,7 @@ class DeliveryWorkerTest {
     List<Heard> heard = new ArrayList<>();
     TenantStore tenants;
     DeliveryWorker worker;
+    final List<DeliveryWorker> workers = new ArrayList<>();
 
     record Heard(long tenantId, String subject, Outbox.Landing landing) {}
 
@@ -80,18 +81,25 @@ class DeliveryWorkerTest {
 
     /** A worker as another replica would run it: its own name, the same outbox and platform. */
     private DeliveryWorker worker(String name) {
-        return new DeliveryWorker(name, outbox, tenants, Map.of(Platform.CONSOLE, chat),
+        return tracked(new DeliveryWorker(name, outbox, tenants, Map.of(Platform.CONSOLE, chat),
                 (c, tenantId, subject, landing) -> {
                     synchronized (heard) {
                         heard.add(new Heard(tenantId, subject, landing));
                     }
-                }, clock, 1);
+                }, clock, 1));
+    }
+
+    /** Closed after the test, so no poster threads outlive it. */
+    private DeliveryWorker tracked(DeliveryWorker worker) {
+        workers.add(worker);
+        return worker;
     }
 
     @AfterEach
     void close() {
         // null when the engine is not available here and the test was aborted before it opened one
         if (db != null) {
+            workers.forEach(DeliveryWorker::close);
             db.close();
         }
     }
@@ -251,16 +259,13 @@ class DeliveryWorkerTest {
                 return chat.update(to, channel, ref, message);
             }
         };
-        DeliveryWorker parallel = new DeliveryWorker("worker-p", outbox, tenants, Map.of(Platform.CONSOLE, meeting), (c, t, s, l) -> { }, clock, channels);
-        try {
-            int tried = 0;
-            for (int pass = parallel.deliverDue(); pass > 0; pass = parallel.deliverDue()) {
-                tried += pass;
-            }
-            assertEquals(channels * 3, tried, "every row tried once");
-        } finally {
-            parallel.close();
+        DeliveryWorker parallel = tracked(new DeliveryWorker("worker-p", outbox, tenants, Map.of(Platform.CONSOLE, meeting), (c, t, s, l) -> { },
+                clock, channels));
+        int tried = 0;
+        for (int pass = parallel.deliverDue(); pass > 0; pass = parallel.deliverDue()) {
+            tried += pass;
         }
+        assertEquals(channels * 3, tried, "every row tried once");
 
         assertEquals(channels, cameTogether.size(), "all four channels had a post in flight at the same time: " + cameTogether);
         for (int i = 0; i < channels; i++) {
@@ -273,6 +278,27 @@ class DeliveryWorkerTest {
                     channel + "'s replies under its card");
         }
         assertEquals(0, outbox.pendingCount());
+    }
+
+    @Test
+    void aLongQueueInOneChannelGoesTenRowsAPassSoOtherChannelsAreNotKeptWaiting() {
+        for (int i = 0; i < 30; i++) {
+            post("x" + i, "CX", null, null, "x" + i);
+        }
+        post("y", "CY", null, null, "y");
+        DeliveryWorker parallel = tracked(new DeliveryWorker("worker-p", outbox, tenants, Map.of(Platform.CONSOLE, chat), (c, t, s, l) -> { },
+                clock, 2));
+
+        assertEquals(11, parallel.deliverDue(), "ten of CX's rows and CY's one");
+        assertTrue(postedTexts().contains("y"));
+        assertEquals(20, outbox.pendingCount(), "the rest of CX waits for the next passes, released for any worker");
+        assertEquals(0L, db.<Long>read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL")));
+
+        while (parallel.deliverDue() > 0) {
+            // CX alone now: one pass takes all it claims
+        }
+        assertEquals(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "x" + i).toList(),
+                postedTexts().stream().filter(t -> t.startsWith("x")).toList(), "CX in order throughout");
     }
 
     @Test
@@ -394,7 +420,7 @@ class DeliveryWorkerTest {
     @Test
     void aSubjectThatCannotBePostedIsToldToTheListener() {
         List<String> failures = new ArrayList<>();
-        DeliveryWorker telling = new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
+        DeliveryWorker telling = tracked(new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
                 new Outbox.Listener() {
                     @Override
                     public void sent(java.sql.Connection c, long tenantId, String subject, Outbox.Landing landing) {
@@ -405,7 +431,7 @@ class DeliveryWorkerTest {
                     public void failed(java.sql.Connection c, long tenantId, String subject, String error) {
                         failures.add(subject + " " + error);
                     }
-                }, clock, 1);
+                }, clock, 1));
         post("card", "CPRIVATE", null, "promise-card:7", "v1");
         chat.failPermanentlyNext(1, "not_in_channel");
 
@@ -592,7 +618,7 @@ class DeliveryWorkerTest {
         assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("slack-card"), "not failed, not counted");
         assertEquals(List.of(), chat.calls());
         RecordingChat slack = new RecordingChat();
-        new DeliveryWorker("worker-a", outbox, tenants, Map.of(Platform.SLACK, slack), (c, t, s, l) -> { }, clock, 1).deliverDue();
+        tracked(new DeliveryWorker("worker-a", outbox, tenants, Map.of(Platform.SLACK, slack), (c, t, s, l) -> { }, clock, 1)).deliverDue();
         assertEquals(List.of("for a Slack workspace"), slack.posts().stream().map(RecordingChat.Post::text).toList());
         assertEquals(Outbox.Status.SENT, row("slack-card").status());
     }

@@ -158,6 +158,18 @@ class SqliteWriterTest {
     }
 
     @Test
+    void workThatLeavesTheWriterInterruptedDoesNotStopLaterWrites() {
+        writer.write(c -> {
+            // as code that catches InterruptedException and restores the flag would leave it
+            Thread.currentThread().interrupt();
+            return insertAccount(c, "before");
+        });
+
+        assertEquals(Integer.valueOf(1), writer.<Integer>write(c -> insertAccount(c, "after")));
+        assertTrue(writer.isRunning());
+    }
+
+    @Test
     void aCallerThatGivesUpWaitingLeavesNothingBehind() throws Exception {
         writer.close();
         writer = new SqliteWriter(source, inWrite, Duration.ofMillis(200));
