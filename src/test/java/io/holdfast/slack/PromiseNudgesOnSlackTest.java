@@ -28,8 +28,10 @@ class PromiseNudgesOnSlackTest extends SlackEndToEnd {
         cardTs = holdfast.text("SELECT card_ref FROM promises WHERE number = 1");
     }
 
+    /** The reminders in the card's thread; not its other replies, such as a new due date and why. */
     private List<SlackCall> nudges() {
-        return holdfast.slack.calls("chat.postMessage").stream().filter(c -> cardTs.equals(c.param("thread_ts"))).toList();
+        return holdfast.slack.calls("chat.postMessage").stream()
+                .filter(c -> cardTs.equals(c.param("thread_ts")) && c.param("text").startsWith("⏰")).toList();
     }
 
     private void at(String instant) {
