@@ -59,6 +59,7 @@ import io.holdfast.slack.SlackGroups;
 import io.holdfast.slack.SlackPeople;
 import io.holdfast.slack.SlackRequestVerifier;
 import io.holdfast.slack.SlackSignatureFilter;
+import io.holdfast.slack.SlackTokens;
 import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
 import io.holdfast.store.TenantStore;
@@ -125,11 +126,11 @@ public final class App implements AutoCloseable {
         SlackPeople slackPeople = null;
         if (serveHttp && config.slackEnabled()) {
             slack = SlackApp.client(config.slackApiUrl().toString());
-            String token = config.slackBotToken().orElseThrow();
-            chats.put(Platform.SLACK, new SlackChat(slack, token));
-            slackPeople = new SlackPeople(SlackApp.quickClient(config.slackApiUrl().toString()), token, users, clock);
+            SlackTokens tokens = SlackTokens.single(config.slackBotToken().orElseThrow());
+            chats.put(Platform.SLACK, new SlackChat(slack, tokens));
+            slackPeople = new SlackPeople(SlackApp.quickClient(config.slackApiUrl().toString()), tokens, users, clock);
             directories.put(Platform.SLACK, slackPeople);
-            groupDirectories.put(Platform.SLACK, new SlackGroups(SlackApp.quickClient(config.slackApiUrl().toString()), token, clock));
+            groupDirectories.put(Platform.SLACK, new SlackGroups(SlackApp.quickClient(config.slackApiUrl().toString()), tokens, clock));
         } else if (serveHttp) {
             log.info("Slack is off: {}", config.slackOffReason().orElseThrow());
         }

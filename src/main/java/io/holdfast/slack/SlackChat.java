@@ -20,16 +20,17 @@ public final class SlackChat implements Chat {
             "cant_update_message", "restricted_action");
 
     private final Slack slack;
-    private final String botToken;
+    private final SlackTokens tokens;
     private final BlockKit blockKit = new BlockKit();
 
-    public SlackChat(Slack slack, String botToken) {
+    public SlackChat(Slack slack, SlackTokens tokens) {
         this.slack = slack;
-        this.botToken = botToken;
+        this.tokens = tokens;
     }
 
     @Override
     public Posted post(Tenant tenant, String channel, String threadRef, Message message) throws DeliveryException {
+        String botToken = tokenFor(tenant);
         ChatPostMessageResponse response = call(() -> slack.methods(botToken).chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadRef)
@@ -41,12 +42,18 @@ public final class SlackChat implements Chat {
 
     @Override
     public Posted update(Tenant tenant, String channel, String ref, Message message) throws DeliveryException {
+        String botToken = tokenFor(tenant);
         call(() -> slack.methods(botToken).chatUpdate(r -> r
                 .channel(channel)
                 .ts(ref)
                 .text(blockKit.fallback(message))
                 .blocks(blockKit.blocks(message))));
         return new Posted(channel, ref);
+    }
+
+    /** A workspace without an install can't be posted to until it installs again; its rows stop retrying. */
+    private String tokenFor(Tenant tenant) throws DeliveryException {
+        return tokens.botToken(tenant.externalId()).orElseThrow(() -> DeliveryException.permanent("not_installed"));
     }
 
     private interface ApiCall<T extends SlackApiTextResponse> {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,15 @@ public final class SlackGroups implements Groups {
     private static final Duration FRESH_FOR = Duration.ofMinutes(5);
 
     private final Slack slack;
-    private final String botToken;
+    private final SlackTokens tokens;
     private final Clock clock;
     private final Map<String, Members> cache = new ConcurrentHashMap<>();
 
     private record Members(List<String> users, Instant fetchedAt) {}
 
-    public SlackGroups(Slack slack, String botToken, Clock clock) {
+    public SlackGroups(Slack slack, SlackTokens tokens, Clock clock) {
         this.slack = slack;
-        this.botToken = botToken;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -39,16 +40,20 @@ public final class SlackGroups implements Groups {
         String key = tenant.id() + "/" + groupId;
         Members members = cache.get(key);
         if (members == null || members.fetchedAt().plus(FRESH_FOR).isBefore(clock.instant())) {
-            members = fetch(groupId, members);
+            members = fetch(tenant, groupId, members);
             cache.put(key, members);
         }
         return members.users().contains(userId);
     }
 
     /** Falls back to what was known before (or nobody) when Slack can't say. */
-    private Members fetch(String groupId, Members known) {
+    private Members fetch(Tenant tenant, String groupId, Members known) {
+        Optional<String> botToken = tokens.botToken(tenant.externalId());
+        if (botToken.isEmpty()) {
+            return known != null ? known : new Members(List.of(), Instant.MIN);
+        }
         try {
-            UsergroupsUsersListResponse response = slack.methods(botToken).usergroupsUsersList(r -> r.usergroup(groupId));
+            UsergroupsUsersListResponse response = slack.methods(botToken.get()).usergroupsUsersList(r -> r.usergroup(groupId));
             if (response.isOk() && response.getUsers() != null) {
                 return new Members(List.copyOf(response.getUsers()), clock.instant());
             }

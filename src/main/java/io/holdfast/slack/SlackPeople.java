@@ -23,13 +23,13 @@ public final class SlackPeople implements People {
     private static final Duration FRESH_FOR = Duration.ofHours(24);
 
     private final Slack slack;
-    private final String botToken;
+    private final SlackTokens tokens;
     private final UserStore users;
     private final Clock clock;
 
-    public SlackPeople(Slack slack, String botToken, UserStore users, Clock clock) {
+    public SlackPeople(Slack slack, SlackTokens tokens, UserStore users, Clock clock) {
         this.slack = slack;
-        this.botToken = botToken;
+        this.tokens = tokens;
         this.users = users;
         this.clock = clock;
     }
@@ -44,14 +44,18 @@ public final class SlackPeople implements People {
         if (cached.isPresent() && cached.get().refreshedAt().plus(FRESH_FOR).isAfter(clock.instant())) {
             return cached;
         }
-        Optional<UserStore.CachedUser> fetched = fetch(userId);
+        Optional<UserStore.CachedUser> fetched = fetch(tenant, userId);
         fetched.ifPresent(u -> users.save(tenant.id(), u));
         return fetched.or(() -> cached);
     }
 
-    private Optional<UserStore.CachedUser> fetch(String userId) {
+    private Optional<UserStore.CachedUser> fetch(Tenant tenant, String userId) {
+        Optional<String> botToken = tokens.botToken(tenant.externalId());
+        if (botToken.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            UsersInfoResponse response = slack.methods(botToken).usersInfo(r -> r.user(userId));
+            UsersInfoResponse response = slack.methods(botToken.get()).usersInfo(r -> r.user(userId));
             if (!response.isOk() || response.getUser() == null) {
                 log.warn("users.info for {} failed: {}", userId, response.getError());
                 return Optional.empty();
