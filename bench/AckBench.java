@@ -40,10 +40,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AckBench {
     static final String SECRET = "bench-signing-secret";
     static final int CONNECTIONS = Integer.getInteger("connections", 32);
-    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 5));
+    /**
+     * Long enough for the JIT to finish with each path: with 5 s, a profile showed the compiler threads
+     * still taking a third of the server's CPU through the measured window on two cores.
+     */
+    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 20));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("seconds", 15));
 
-    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros, long acknowledged) {
+    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros, long acknowledged, long serverCpuMillis, long generatorCpuMillis) {
         double rps() {
             return requests / seconds;
         }
@@ -75,11 +79,12 @@ public final class AckBench {
         long readyMillis = awaitReady(client, base, started);
         long idleRss = rssKib(server.pid());
         try {
-            Result baseline = drive("GET /healthz", client, (w, n) -> HttpRequest.newBuilder(base.resolve("/healthz")).GET().build());
-            Result create = drive("/promise create", client, (w, n) -> slash(base, "U" + w, "Acme " + (n % 50) + ": bench item " + w + "-" + n
+            long pid = server.pid();
+            Result baseline = drive("GET /healthz", pid, client, (w, n) -> HttpRequest.newBuilder(base.resolve("/healthz")).GET().build());
+            Result create = drive("/promise create", pid, client, (w, n) -> slash(base, "U" + w, "Acme " + (n % 50) + ": bench item " + w + "-" + n
                     + " by friday"));
             long loadRss = rssKib(server.pid());
-            Result list = drive("/promise list", client, (w, n) -> slash(base, "U" + w, "list mine"));
+            Result list = drive("/promise list", pid, client, (w, n) -> slash(base, "U" + w, "list mine"));
             long stored = countPromises(dir.resolve("holdfast.db"));
             report(baseline, create, list, readyMillis, idleRss, loadRss, stored);
         } finally {
@@ -100,19 +105,23 @@ public final class AckBench {
         return command;
     }
 
-    static Result drive(String name, HttpClient client, Call call) throws Exception {
+    static Result drive(String name, long serverPid, HttpClient client, Call call) throws Exception {
         // On stderr, so a profile of the server can be cut to one path's window.
         System.err.printf("%s: warm-up from %s%n", name, java.time.LocalTime.now());
         long warmupOk = run(client, call, WARMUP, null)[0];
         System.err.printf("%s: measured from %s%n", name, java.time.LocalTime.now());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long cpuBefore = cpuMillis(serverPid);
+        long generatorBefore = generatorCpuMillis();
         long[] counts = run(client, call, MEASURE, latencies);
+        long serverCpu = cpuMillis(serverPid) - cpuBefore;
+        long generatorCpu = generatorCpuMillis() - generatorBefore;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
         System.err.printf("%s: done at %s%n", name, java.time.LocalTime.now());
-        return new Result(name, counts[0], counts[1], MEASURE.toNanos() / 1e9, p50, p99, warmupOk + counts[0]);
+        return new Result(name, counts[0], counts[1], MEASURE.toNanos() / 1e9, p50, p99, warmupOk + counts[0], serverCpu, generatorCpu);
     }
 
     /** Runs {@link #CONNECTIONS} closed-loop workers for {@code length}; returns {ok, errors}. */
@@ -220,6 +229,23 @@ public final class AckBench {
         throw new IllegalStateException("the server never became ready");
     }
 
+    /**
+     * CPU time the server process has used (user + system), in ms. Per request it shows what a path costs
+     * the server itself, whatever else the two cores were doing, so it stays comparable between runs.
+     */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10;
+    }
+
+    /** CPU time this benchmark's own process (the load generator and the fake Slack) has used, in ms. */
+    static long generatorCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
     static long rssKib(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -246,12 +272,13 @@ public final class AckBench {
                 machine as the load generator. Every request to `/slack/events` is signed exactly as Slack signs it. The baseline is the same \
                 server's bare `GET /healthz`, in the same run.
 
-                | path | req/s | ratio to baseline | p50 ms | p99 ms | errors |
-                | --- | --- | --- | --- | --- | --- |
+                | path | req/s | ratio to baseline | p50 ms | p99 ms | errors | server CPU µs per request | generator CPU µs per request |
+                | --- | --- | --- | --- | --- | --- | --- | --- |
                 """, CONNECTIONS, MEASURE.toSeconds(), WARMUP.toSeconds());
         for (Result r : List.of(baseline, create, list)) {
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d |%n", r.name(), r.rps(), r.rps() / baseline.rps(),
-                    r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors());
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f | %.0f |%n", r.name(), r.rps(), r.rps() / baseline.rps(),
+                    r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors(), r.serverCpuMillis() * 1000.0 / Math.max(1, r.requests()),
+                    r.generatorCpuMillis() * 1000.0 / Math.max(1, r.requests()));
         }
         double ratio = create.rps() / baseline.rps();
         System.out.printf(Locale.ROOT, """

@@ -7,17 +7,31 @@ import io.holdfast.core.time.HolidayCalendars;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Tenants: one per Slack workspace, Teams tenant, or the local console. */
+/**
+ * Tenants: one per Slack workspace, Teams tenant, or the local console. Every command starts by finding
+ * its tenant, so what was read is kept in memory for a few seconds: long enough that a burst of commands
+ * reads the row once, short enough that a setting changed on another replica shows up quickly. Changes
+ * made here drop the copy at once.
+ */
 public final class TenantStore {
+    private static final Duration REMEMBERED_FOR = Duration.ofSeconds(5);
+
     private final Database db;
     private final Clock clock;
     private final HolidayCalendars calendars;
+    private final Map<String, Remembered> known = new ConcurrentHashMap<>();
+
+    private record Remembered(Tenant tenant, Instant readAt) {}
 
     public TenantStore(Database db, Clock clock, HolidayCalendars calendars) {
         this.db = db;
@@ -41,8 +55,21 @@ public final class TenantStore {
     }
 
     public Optional<Tenant> find(Platform platform, String externalId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", this::tenant,
+        String key = platform.name() + "/" + externalId;
+        Remembered remembered = known.get(key);
+        Instant now = clock.instant();
+        if (remembered != null && !now.isBefore(remembered.readAt()) && now.isBefore(remembered.readAt().plus(REMEMBERED_FOR))) {
+            return Optional.of(remembered.tenant());
+        }
+        Optional<Tenant> found = db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE platform = ? AND external_id = ?", this::tenant,
                 platform.name(), externalId));
+        found.ifPresent(t -> known.put(key, new Remembered(t, now)));
+        return found;
+    }
+
+    /** Forgets what was read of a tenant, after a change to it. */
+    private void forget(long tenantId) {
+        known.values().removeIf(r -> r.tenant().id() == tenantId);
     }
 
     /** Every tenant, oldest first. */
@@ -57,15 +84,18 @@ public final class TenantStore {
     /** Sets (or with null clears) the country whose public holidays are not business days. */
     public void setHolidayCountry(long tenantId, String country) {
         db.write(c -> Sql.update(c, "UPDATE tenants SET holiday_country = ? WHERE id = ?", country, tenantId));
+        forget(tenantId);
     }
 
     public void setWorkingHours(long tenantId, LocalTime start, LocalTime end) {
         db.write(c -> Sql.update(c, "UPDATE tenants SET workday_start = ?, workday_end = ? WHERE id = ?", start.toString(), end.toString(),
                 tenantId));
+        forget(tenantId);
     }
 
     public void setTimeZone(long tenantId, ZoneId zone) {
         db.write(c -> Sql.update(c, "UPDATE tenants SET time_zone = ?, time_zone_chosen = 1 WHERE id = ?", zone.getId(), tenantId));
+        forget(tenantId);
     }
 
     /**
@@ -75,6 +105,7 @@ public final class TenantStore {
     public Tenant adoptTimeZone(Tenant tenant, ZoneId zone) {
         int changed = db.write(c -> Sql.update(c, "UPDATE tenants SET time_zone = ?, time_zone_chosen = 1 WHERE id = ? AND time_zone_chosen = 0",
                 zone.getId(), tenant.id()));
+        forget(tenant.id());
         return changed == 0 ? tenant : byId(tenant.id()).orElse(tenant);
     }
 
