@@ -42,7 +42,10 @@ public final class SlackSocketMode implements AutoCloseable {
         probe = new SlackSocketModeProbe(this::isConnected, clock, RECONNECT_GRACE);
     }
 
-    /** Connects and returns; envelopes are then handled on Bolt's pool. Fails when Slack refuses the tokens or can't be reached. */
+    /**
+     * Asks Slack for a connection and returns while it opens; envelopes are then handled on Bolt's pool. Fails
+     * when Slack refuses either token or can't be reached.
+     */
     public void start() {
         try {
             socketMode.startAsync();
@@ -51,7 +54,7 @@ public final class SlackSocketMode implements AutoCloseable {
                     + "that Socket Mode is on in the app settings, and SLACK_API_URL", e);
         }
         client = socketMode.getClient();
-        log.info("Slack is connected over Socket Mode (for development: production uses HTTP at /slack/events)");
+        log.info("Slack Socket Mode is connecting (for development: production uses HTTP at /slack/events); /readyz shows the connection");
     }
 
     /** The {@code /readyz} line: connected, or reconnecting, and down only after {@link #RECONNECT_GRACE} without a connection. */

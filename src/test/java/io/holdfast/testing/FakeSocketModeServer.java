@@ -162,8 +162,8 @@ public final class FakeSocketModeServer implements AutoCloseable {
         return value == null || !value.isJsonPrimitive() ? null : value.getAsString();
     }
 
-    /** One app connection, greeted the way Slack greets it. */
-    private final class Link implements Session.Listener.AutoDemanding {
+    /** One app connection, greeted the way Slack greets it; public because Jetty calls it through method handles. */
+    public final class Link implements Session.Listener.AutoDemanding {
         private Session session;
 
         @Override
