@@ -59,6 +59,8 @@ import io.holdfast.slack.SlackGroups;
 import io.holdfast.slack.SlackPeople;
 import io.holdfast.slack.SlackRequestVerifier;
 import io.holdfast.slack.SlackSignatureFilter;
+import io.holdfast.slack.SlackSocketMode;
+import io.holdfast.slack.SlackSocketModeDoor;
 import io.holdfast.slack.SlackTokens;
 import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
@@ -96,6 +98,8 @@ public final class App implements AutoCloseable {
     private final CommandRouter router;
     private final TenantStore tenants;
     private final WebServer web;
+    /** Slack's door in Socket Mode (SLACK_APP_TOKEN set); null when Slack comes over HTTP or is off. */
+    private final SlackSocketMode socketMode;
     private final SlaWatch slaWatch;
     private final ShoutOut shoutOut;
     private final PromiseNudges promiseNudges;
@@ -131,6 +135,13 @@ public final class App implements AutoCloseable {
             slackPeople = new SlackPeople(SlackApp.quickClient(config.slackApiUrl().toString()), tokens, users, clock);
             directories.put(Platform.SLACK, slackPeople);
             groupDirectories.put(Platform.SLACK, new SlackGroups(SlackApp.quickClient(config.slackApiUrl().toString()), tokens, clock));
+            if (config.slackSocketMode()) {
+                log.info("Slack is on over Socket Mode (SLACK_APP_TOKEN): for development, no public URL needed; Slack authenticates the "
+                        + "connection by the app-level token, so no SLACK_SIGNING_SECRET is needed and /slack/events is closed");
+                if (config.slackSigningSecret().isPresent()) {
+                    log.warn("SLACK_SIGNING_SECRET is not used in Socket Mode: nothing comes to /slack/events");
+                }
+            }
         } else if (serveHttp) {
             log.info("Slack is off: {}", config.slackOffReason().orElseThrow());
         }
@@ -219,13 +230,19 @@ public final class App implements AutoCloseable {
                 new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos),
                 new SettingsCommands.Digests(subscriptions, digests, digestMessages, schedules, riskWeights)));
 
+        SlackSocketMode slackSocket = null;
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;
             if (slack != null) {
-                SlackApp slackApp = SlackApp.create(slack, config.slackSigningSecret().orElseThrow(), config.slackBotToken().orElseThrow(),
+                SlackApp slackApp = SlackApp.create(slack, config.slackSigningSecret().orElse(null), config.slackBotToken().orElseThrow(),
                         router, tenants, slackPeople, afterAck);
-                slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
-                        new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
+                if (config.slackSocketMode()) {
+                    slackSocket = new SlackSocketMode(slackApp.bolt(), config.slackAppToken().orElseThrow(), clock);
+                    slackEndpoint = new WebServer.SlackEndpoint(new SlackSocketModeDoor(), SlackSocketModeDoor.NO_FILTER);
+                } else {
+                    slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
+                            new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
+                }
             }
             WebServer.TeamsEndpoint teamsEndpoint = teams == null ? null : new WebServer.TeamsEndpoint(teams.endpoint(), config.teamsInsecure());
             Readiness readiness = new Readiness()
@@ -234,10 +251,14 @@ public final class App implements AutoCloseable {
                     .with("slack", slack == null ? () -> Readiness.State.up("off: " + config.slackOffReason().orElse(""))
                             : new SlackAuthProbe(slack, config.slackBotToken().orElseThrow(), clock))
                     .with("teams", teamsState(teams != null));
+            if (slackSocket != null) {
+                readiness.with("slack socket", slackSocket.readiness());
+            }
             web = new WebServer(config.port(), readiness, slackEndpoint, teamsEndpoint);
         } else {
             web = null;
         }
+        socketMode = slackSocket;
     }
 
     /** Starts the HTTP server and the delivery worker: the {@code serve} command. */
@@ -245,6 +266,14 @@ public final class App implements AutoCloseable {
         App app = new App(config, clock, System.out, true);
         app.delivery.start();
         app.schedules.start();
+        if (app.socketMode != null) {
+            try {
+                app.socketMode.start();
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
+            }
+        }
         app.web.start();
         log.info("Holdfast listening on port {}", app.web.port());
         return app;
@@ -311,12 +340,15 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Stops in order: HTTP first (in-flight requests finish), then deliveries, then the database. */
+    /** Stops in order: Slack's socket and HTTP first (in-flight requests finish), then deliveries, then the database. */
     @Override
     public void close() throws Exception {
         // Each step runs even if an earlier one failed, so the database is always closed, and closed last.
         try {
             try {
+                if (socketMode != null) {
+                    socketMode.close();
+                }
                 if (web != null) {
                     web.close();
                 }

@@ -17,6 +17,7 @@ public record Config(
         int dbPoolSize,
         Optional<String> slackSigningSecret,
         Optional<String> slackBotToken,
+        Optional<String> slackAppToken,
         Optional<String> slackClientId,
         Optional<String> slackClientSecret,
         URI slackApiUrl,
@@ -39,6 +40,7 @@ public record Config(
                 e.intInRange("HOLDFAST_DB_POOL_SIZE", 10, MIN_POOL_SIZE, 200),
                 e.optional("SLACK_SIGNING_SECRET"),
                 e.prefixed("SLACK_BOT_TOKEN", "xoxb-"),
+                e.appToken("SLACK_APP_TOKEN"),
                 e.optional("SLACK_CLIENT_ID"),
                 e.optional("SLACK_CLIENT_SECRET"),
                 e.httpUrl("SLACK_API_URL", DEFAULT_SLACK_API_URL),
@@ -52,8 +54,11 @@ public record Config(
 
     private void checkCombinations() {
         boolean wantsSlack = slackBotToken.isPresent() || slackClientId.isPresent();
-        if (wantsSlack && slackSigningSecret.isEmpty()) {
+        if (wantsSlack && slackSigningSecret.isEmpty() && slackAppToken.isEmpty()) {
             throw new ConfigException("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN or SLACK_CLIENT_ID is set (Slack app > Basic Information > Signing Secret)");
+        }
+        if (slackAppToken.isPresent() && slackBotToken.isEmpty()) {
+            throw new ConfigException("SLACK_BOT_TOKEN", "is required when SLACK_APP_TOKEN is set: Socket Mode brings events in, the bot token (xoxb-...) posts the answers");
         }
         if (slackClientId.isPresent() != slackClientSecret.isPresent()) {
             throw new ConfigException(slackClientId.isPresent() ? "SLACK_CLIENT_SECRET" : "SLACK_CLIENT_ID",
@@ -81,7 +86,16 @@ public record Config(
     }
 
     public boolean slackEnabled() {
-        return slackSigningSecret.isPresent() && slackBotToken.isPresent();
+        return (slackSigningSecret.isPresent() || slackAppToken.isPresent()) && slackBotToken.isPresent();
+    }
+
+    /**
+     * Slack traffic comes over a Socket Mode WebSocket that Holdfast opens with the app-level token,
+     * instead of to a public URL. Slack authenticates that connection by the token, so no request is
+     * signed and the signing secret is not needed. Meant for development behind a firewall.
+     */
+    public boolean slackSocketMode() {
+        return slackEnabled() && slackAppToken.isPresent();
     }
 
     /** Why Slack is off, for the start-up log; empty when it is on. */
@@ -117,7 +131,7 @@ public record Config(
     @Override
     public String toString() {
         // Secrets must never reach a log line, so the record's generated toString is replaced.
-        return "Config[port=" + port + ", db=" + redactedDbUrl() + (isPostgres() ? ", pool=" + dbPoolSize : "") + ", slack=" + (slackEnabled() ? "on" : "off")
+        return "Config[port=" + port + ", db=" + redactedDbUrl() + (isPostgres() ? ", pool=" + dbPoolSize : "") + ", slack=" + (slackSocketMode() ? "socket-mode" : slackEnabled() ? "on" : "off")
                 + ", slackApiUrl=" + slackApiUrl
                 + ", teams=" + (teamsInsecure() ? "insecure-dev" : teamsEnabled() ? "on" : "off") + "]";
     }

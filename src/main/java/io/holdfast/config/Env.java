@@ -69,6 +69,16 @@ final class Env {
         return value;
     }
 
+    /** A Slack app-level token; the refusal gives the form, never the value, since a mistyped token is still a secret. */
+    Optional<String> appToken(String name) {
+        Optional<String> value = optional(name);
+        if (value.isPresent() && !value.get().startsWith("xapp-")) {
+            throw new ConfigException(name, "must be an app-level token starting with xapp-, e.g. xapp-1-A0123456789-1234567890123-abc123 "
+                    + "(Slack app > Basic Information > App-Level Tokens, scope connections:write)");
+        }
+        return value;
+    }
+
     URI httpUrl(String name, String fallback) {
         String raw = optional(name).orElse(fallback);
         try {

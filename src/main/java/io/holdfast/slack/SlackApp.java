@@ -45,8 +45,9 @@ public final class SlackApp {
     }
 
     /**
-     * Builds the Bolt app for one workspace. Bolt calls {@code auth.test} on the first request, so the
-     * Web API at {@code SLACK_API_URL} must answer then. The OAuth client id and secret are cleared because
+     * Builds the Bolt app for one workspace. Bolt calls {@code auth.test} on the first request (in Socket Mode, when
+     * it connects), so the Web API at {@code SLACK_API_URL} must answer then. {@code signingSecret} is null in Socket
+     * Mode, where nothing is signed. The OAuth client id and secret are cleared because
      * Bolt otherwise reads them from the environment and silently switches to multi-workspace mode.
      */
     public static SlackApp create(Slack slack, String signingSecret, String botToken, CommandRouter router, TenantStore tenants,

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A local stand-in for the Slack Web API and for {@code response_url}s, answering the way Slack does and
@@ -70,6 +71,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final AtomicLong messageSequence = new AtomicLong();
     private final AtomicLong viewSequence = new AtomicLong();
+    private volatile Supplier<String> socketModeUrls;
 
     public FakeSlackApi() {
         this(DEFAULT_TEAM_ID);
@@ -123,6 +125,12 @@ public final class FakeSlackApi implements AutoCloseable {
         CountDownLatch gate = new CountDownLatch(1);
         gates.put(method, gate);
         return gate;
+    }
+
+    /** Makes {@code apps.connections.open} hand out these WebSocket URLs (a new one per call), as Slack does for Socket Mode. */
+    public FakeSlackApi socketModeAt(Supplier<String> urls) {
+        socketModeUrls = urls;
+        return this;
     }
 
     /** Makes {@code usergroups.users.list} list these members for the user group {@code groupId}. */
@@ -277,6 +285,16 @@ public final class FakeSlackApi implements AutoCloseable {
                 answer.add("message", messageJson(call, call.param("ts")));
             }
             case "chat.postEphemeral" -> answer.addProperty("message_ts", nextTs());
+            case "apps.connections.open" -> {
+                // Only an app-level token may open a Socket Mode connection.
+                if (call.authorization() == null || !call.authorization().startsWith("Bearer xapp-")) {
+                    return error("not_allowed_token_type");
+                }
+                if (socketModeUrls == null) {
+                    throw new IllegalStateException("apps.connections.open called, but no Socket Mode server was given to socketModeAt");
+                }
+                answer.addProperty("url", socketModeUrls.get());
+            }
             case "views.open", "views.update", "views.push", "views.publish" -> answer.add("view", viewJson(call));
             case "conversations.join" -> {
                 JsonObject channel = new JsonObject();
