@@ -23,6 +23,7 @@ final class Redaction {
     static String mask(String text) {
         return text.replaceAll("(?i)(password|passwd|pwd|secret|token)=[^&;\\s]*", "$1=***")
                 .replaceAll("xox[a-z]-[A-Za-z0-9-]+", "xox?-***")
+                .replaceAll("xapp-[A-Za-z0-9-]+", "xapp-***")
                 .replaceAll("(?i)(jdbc:postgresql://)[^@/\\s]*@", "$1***@");
     }
 }
