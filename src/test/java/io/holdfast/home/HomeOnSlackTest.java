@@ -256,4 +256,12 @@ class HomeOnSlackTest extends SlackEndToEnd {
         home(SAM);
         assertEquals(1, holdfast.slack.count("views.publish"), "only Sam's Home tab was published");
     }
+
+    @Test
+    void slackCanVerifyTheEventsUrlWhenTheManifestSubscribesToEvents() {
+        SlackResponse response = holdfast.requests().sendJson("{\"token\":\"legacy-verification-token\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
+
+        assertEquals(200, response.status());
+        assertTrue(response.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), response.body());
+    }
 }
