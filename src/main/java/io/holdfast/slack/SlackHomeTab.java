@@ -2,10 +2,12 @@ package io.holdfast.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import io.holdfast.core.Invocation;
 import io.holdfast.core.Message;
 import io.holdfast.home.HomeService;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackHomeTab {
     private static final Logger log = LoggerFactory.getLogger(SlackHomeTab.class);
-    static final String CALLBACK_ID = "holdfast.home";
+    private static final String CALLBACK_ID = "holdfast.home";
 
     private final Slack slack;
     private final SlackTokens tokens;
@@ -39,19 +41,18 @@ final class SlackHomeTab {
             log.info("Home tab not published: workspace {} has no install", teamId);
             return;
         }
-        View view;
+        List<LayoutBlock> blocks;
         try {
             Invocation viewer = invocations.of(teamId, userId, null);
-            view = View.builder().type("home").callbackId(CALLBACK_ID).blocks(blockKit.blocks(home.page(viewer.actor(), notice))).build();
+            blocks = blockKit.blocks(home.page(viewer.actor(), notice));
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("home tab failed (error {})", id, e);
-            Message failed = Message.of("Holdfast couldn't show your Home just now (error " + id + "). Open the tab again in a moment.");
-            view = View.builder().type("home").callbackId(CALLBACK_ID).blocks(blockKit.blocks(failed)).build();
+            blocks = blockKit.blocks(Message.of("Holdfast couldn't show your Home just now (error " + id + "). Open the tab again in a moment."));
         }
-        View published = view;
+        View view = View.builder().type("home").callbackId(CALLBACK_ID).blocks(blocks).build();
         try {
-            ViewsPublishResponse response = slack.methods(botToken.get()).viewsPublish(r -> r.userId(userId).view(published));
+            ViewsPublishResponse response = slack.methods(botToken.get()).viewsPublish(r -> r.userId(userId).view(view));
             if (!response.isOk()) {
                 log.info("views.publish refused: {}", response.getError());
             }

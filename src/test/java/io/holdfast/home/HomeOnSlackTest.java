@@ -15,6 +15,7 @@ import io.holdfast.testing.SlackEndToEnd;
 import io.holdfast.testing.SlackRequests;
 import io.holdfast.testing.SlackResponse;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,19 @@ class HomeOnSlackTest extends SlackEndToEnd {
                 () -> assertFalse(hasButton(home, "escalation.ack", id("escalations", 1)), "already acknowledged"),
                 () -> assertTrue(text.contains("Top 5 at-risk accounts") && text.contains("1. Acme Corp"), text),
                 () -> assertTrue(text.contains("Recent kudos you received") && text.contains(WHY) && text.contains("<@UGIV>"), text));
+    }
+
+    @Test
+    void theEventIsAcknowledgedAtOnceAndHomeIsPublishedAfterwardsWithTheWorkspacesToken() {
+        CountDownLatch held = holdfast.slack.holdNext("views.publish");
+        try {
+            assertEquals(200, openHome(LEE).status(), "answered while views.publish is still held");
+            SlackCall publish = holdfast.slack.awaitCall("views.publish", WAIT);
+            assertEquals("Bearer xoxb-test-token", publish.authorization());
+            assertEquals(LEE, publish.param("user_id"));
+        } finally {
+            held.countDown();
+        }
     }
 
     @Test
