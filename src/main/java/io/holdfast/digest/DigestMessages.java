@@ -36,7 +36,7 @@ public final class DigestMessages {
     }
 
     /** One at-risk account: its rank, score and owner, then the reasons in words and what started it. */
-    public Message.Builder ranked(Message.Builder out, int rank, RiskEntry risk) {
+    public void ranked(Message.Builder out, int rank, RiskEntry risk) {
         Text.Builder head = Text.builder().strong(rank + ". " + risk.accountName()).plain(" · risk " + risk.score() + " · owner ");
         if (risk.ownerId() == null) {
             head.plain("not set");
@@ -48,6 +48,5 @@ public final class DigestMessages {
         if (risk.cause() != null) {
             out.context(Text.plain("Started with: " + risk.cause()));
         }
-        return out;
     }
 }
