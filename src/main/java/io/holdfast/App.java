@@ -30,6 +30,8 @@ import io.holdfast.escalation.EscalationStore;
 import io.holdfast.escalation.LeadDirectory;
 import io.holdfast.escalation.SlaCalculator;
 import io.holdfast.escalation.SlaWatch;
+import io.holdfast.home.HomeMessages;
+import io.holdfast.home.HomeService;
 import io.holdfast.kudos.KudosCommands;
 import io.holdfast.kudos.KudosForms;
 import io.holdfast.kudos.KudosMessages;
@@ -128,9 +130,11 @@ public final class App implements AutoCloseable {
         Map<Platform, Groups> groupDirectories = new EnumMap<>(Platform.class);
         Slack slack = null;
         SlackPeople slackPeople = null;
+        SlackTokens slackTokens = null;
         if (serveHttp && config.slackEnabled()) {
             slack = SlackApp.client(config.slackApiUrl().toString());
             SlackTokens tokens = SlackTokens.single(config.slackBotToken().orElseThrow());
+            slackTokens = tokens;
             chats.put(Platform.SLACK, new SlackChat(slack, tokens));
             slackPeople = new SlackPeople(SlackApp.quickClient(config.slackApiUrl().toString()), tokens, users, clock);
             directories.put(Platform.SLACK, slackPeople);
@@ -215,7 +219,8 @@ public final class App implements AutoCloseable {
         SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
         DigestMessages digestMessages = new DigestMessages();
         RiskWeightStore riskWeights = new RiskWeightStore();
-        digests = new DigestService(db, new RiskRanker(db, escalationSettings, riskWeights), promiseStore, subscriptions, tenants, outbox, digestMessages, clock, delivery::wake);
+        RiskRanker riskRanker = new RiskRanker(db, escalationSettings, riskWeights);
+        digests = new DigestService(db, riskRanker, promiseStore, subscriptions, tenants, outbox, digestMessages, clock, delivery::wake);
         DigestActions digestActions = new DigestActions(db, accounts, promiseForms, clock);
         router.action(DigestMessages.NEXT_STEP_ACTION, digestActions::addNextStep)
                 .action(DigestMessages.LOG_OUTCOME_ACTION, digestActions::logOutcome)
@@ -229,13 +234,15 @@ public final class App implements AutoCloseable {
         router.command("holdfast", new SettingsCommands(tenants, calendars, escalationSettings, leads, kudosSettings, clock,
                 new SettingsCommands.AccountPages(db, accounts, new AccountTimeline(), promises, escalations, kudos),
                 new SettingsCommands.Digests(subscriptions, digests, digestMessages, schedules, riskWeights)));
+        HomeService home = new HomeService(db, promiseStore, escalationStore, kudosStore, riskRanker,
+                new HomeMessages(promiseMessages, escalationMessages, digestMessages), clock);
 
         SlackSocketMode slackSocket = null;
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;
             if (slack != null) {
                 SlackApp slackApp = SlackApp.create(slack, config.slackSigningSecret().orElse(null), config.slackBotToken().orElseThrow(),
-                        router, tenants, slackPeople, afterAck);
+                        router, tenants, slackPeople, afterAck, slackTokens, home);
                 if (config.slackSocketMode()) {
                     slackSocket = new SlackSocketMode(slackApp.bolt(), config.slackAppToken().orElseThrow(), clock);
                     slackEndpoint = new WebServer.SlackEndpoint(new SlackSocketModeDoor(), SlackSocketModeDoor.NO_FILTER);

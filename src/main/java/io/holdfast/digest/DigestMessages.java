@@ -5,6 +5,7 @@ import io.holdfast.core.Message;
 import io.holdfast.core.Text;
 import io.holdfast.core.Times;
 import io.holdfast.promise.Promise;
+import io.holdfast.risk.RiskEntry;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -21,18 +22,8 @@ public final class DigestMessages {
                 .section(Text.builder().plain("📋 ").strong("At-risk accounts — " + Times.inZone(report.asOf(), zone)).build());
         int rank = 1;
         for (DigestReport.Item item : report.items()) {
-            var risk = item.risk();
-            Text.Builder head = Text.builder().strong(rank++ + ". " + risk.accountName()).plain(" · risk " + risk.score() + " · owner ");
-            if (risk.ownerId() == null) {
-                head.plain("not set");
-            } else {
-                head.mention(risk.ownerId());
-            }
-            out.section(head.build());
-            out.context(Text.plain(String.join(" · ", risk.reasons())));
-            if (risk.cause() != null) {
-                out.context(Text.plain("Started with: " + risk.cause()));
-            }
+            RiskEntry risk = item.risk();
+            ranked(out, rank++, risk);
             for (Promise step : item.nextSteps()) {
                 out.section(Text.builder().plain("→ #" + step.number() + " " + step.text() + " — ").mention(step.ownerId())
                         .plain(" — due " + Times.inZone(step.due(), zone)).build());
@@ -42,5 +33,20 @@ public final class DigestMessages {
                     new Block.Button("Log outcome", LOG_OUTCOME_ACTION, accountId, Block.Style.DEFAULT)));
         }
         return out.build();
+    }
+
+    /** One at-risk account: its rank, score and owner, then the reasons in words and what started it. */
+    public void ranked(Message.Builder out, int rank, RiskEntry risk) {
+        Text.Builder head = Text.builder().strong(rank + ". " + risk.accountName()).plain(" · risk " + risk.score() + " · owner ");
+        if (risk.ownerId() == null) {
+            head.plain("not set");
+        } else {
+            head.mention(risk.ownerId());
+        }
+        out.section(head.build());
+        out.context(Text.plain(String.join(" · ", risk.reasons())));
+        if (risk.cause() != null) {
+            out.context(Text.plain("Started with: " + risk.cause()));
+        }
     }
 }

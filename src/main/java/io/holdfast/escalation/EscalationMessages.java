@@ -49,19 +49,26 @@ public final class EscalationMessages {
         return card.actions(buttons(e, review)).build();
     }
 
-    private static List<Block.Button> buttons(Escalation e, AccountReview review) {
+    private List<Block.Button> buttons(Escalation e, AccountReview review) {
+        List<Block.Button> buttons = new ArrayList<>(workButtons(e));
+        if (e.leadershipReview() && review.awaitingReview()) {
+            buttons.add(new Block.Button("Reviewed", REVIEWED_ACTION, String.valueOf(e.id()), Block.Style.DEFAULT));
+        }
+        return buttons;
+    }
+
+    /** Acknowledge (until someone has), Assign and Resolve while it is unresolved: the card's buttons for working on it. */
+    public List<Block.Button> workButtons(Escalation e) {
+        if (e.isResolved()) {
+            return List.of();
+        }
         List<Block.Button> buttons = new ArrayList<>();
         String id = String.valueOf(e.id());
-        if (!e.isResolved()) {
-            if (!e.isAcknowledged()) {
-                buttons.add(new Block.Button("Acknowledge", ACK_ACTION, id, Block.Style.PRIMARY));
-            }
-            buttons.add(new Block.Button("Assign", ASSIGN_ACTION, id, Block.Style.DEFAULT));
-            buttons.add(new Block.Button("Resolve", RESOLVE_ACTION, id, Block.Style.DEFAULT));
+        if (!e.isAcknowledged()) {
+            buttons.add(new Block.Button("Acknowledge", ACK_ACTION, id, Block.Style.PRIMARY));
         }
-        if (e.leadershipReview() && review.awaitingReview()) {
-            buttons.add(new Block.Button("Reviewed", REVIEWED_ACTION, id, Block.Style.DEFAULT));
-        }
+        buttons.add(new Block.Button("Assign", ASSIGN_ACTION, id, Block.Style.DEFAULT));
+        buttons.add(new Block.Button("Resolve", RESOLVE_ACTION, id, Block.Style.DEFAULT));
         return buttons;
     }
 
@@ -74,7 +81,8 @@ public final class EscalationMessages {
         return breached ? text.plain(" — breached").build() : text.build();
     }
 
-    private static String icon(Severity severity) {
+    /** The severity's colour, so the worst stands out in a list. */
+    public static String icon(Severity severity) {
         return switch (severity) {
             case P1 -> "🔴";
             case P2 -> "🟠";

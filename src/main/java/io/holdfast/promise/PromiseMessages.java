@@ -29,11 +29,7 @@ public final class PromiseMessages {
         if (p.isOpen() && p.snoozedUntil() != null && p.snoozedUntil().isAfter(now)) {
             footer.plain(" · reminders snoozed until ").when(p.snoozedUntil(), Times.withZone(p.snoozedUntil(), p.dueZone()));
         }
-        List<Block.Button> buttons = p.isOpen()
-                ? List.of(new Block.Button("Done", DONE_ACTION, String.valueOf(p.id()), Block.Style.PRIMARY),
-                        new Block.Button("Snooze", SNOOZE_ACTION, String.valueOf(p.id()), Block.Style.DEFAULT),
-                        new Block.Button("Update", UPDATE_ACTION, String.valueOf(p.id()), Block.Style.DEFAULT))
-                : List.of();
+        List<Block.Button> buttons = p.isOpen() ? buttons(p) : List.of();
         return Message.builder(summary)
                 .section(Text.builder().strong("Promise #" + p.number()).plain(" to ").strong(p.accountName()).build())
                 .quote(p.text())
@@ -41,6 +37,14 @@ public final class PromiseMessages {
                 .context(footer.build())
                 .actions(buttons)
                 .build();
+    }
+
+    /** Done, Snooze and Update for an open promise: the same buttons wherever the promise is shown. */
+    public List<Block.Button> buttons(Promise p) {
+        String id = String.valueOf(p.id());
+        return List.of(new Block.Button("Done", DONE_ACTION, id, Block.Style.PRIMARY),
+                new Block.Button("Snooze", SNOOZE_ACTION, id, Block.Style.DEFAULT),
+                new Block.Button("Update", UPDATE_ACTION, id, Block.Style.DEFAULT));
     }
 
     private static Text due(Promise p) {
@@ -139,11 +143,7 @@ public final class PromiseMessages {
         text.plain(" #" + p.number() + " for ").strong(p.accountName()).plain(" was due ").when(p.due(), Times.withZone(p.due(), p.dueZone()))
                 .plain(" (" + Times.span(Duration.between(p.due(), now)) + " ago) and is still open. Done, snooze it, or update the date "
                         + "and say why.");
-        return Message.builder(text.build()).section(text.build())
-                .actions(List.of(new Block.Button("Done", DONE_ACTION, String.valueOf(p.id()), Block.Style.PRIMARY),
-                        new Block.Button("Snooze", SNOOZE_ACTION, String.valueOf(p.id()), Block.Style.DEFAULT),
-                        new Block.Button("Update", UPDATE_ACTION, String.valueOf(p.id()), Block.Style.DEFAULT)))
-                .build();
+        return Message.builder(text.build()).section(text.build()).actions(buttons(p)).build();
     }
 
     public Message movedTo(Promise p) {

@@ -3,6 +3,8 @@ package io.holdfast.slack;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -12,6 +14,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.holdfast.core.Block;
 import io.holdfast.core.Message;
+import io.holdfast.core.Page;
 import io.holdfast.core.Span;
 import io.holdfast.core.Text;
 import java.util.ArrayList;
@@ -23,11 +26,27 @@ import java.util.List;
  */
 final class BlockKit {
     static final int MAX_TEXT = 3000;
+    private static final int MAX_HEADER = 150;
 
     List<LayoutBlock> blocks(Message message) {
         List<LayoutBlock> out = new ArrayList<>();
         for (Block block : message.blocks()) {
             out.add(block(block));
+        }
+        return out;
+    }
+
+    /** A page as one column of blocks: each part under its header, a divider between parts. */
+    List<LayoutBlock> blocks(Page page) {
+        List<LayoutBlock> out = new ArrayList<>();
+        for (Page.Part part : page.parts()) {
+            if (!out.isEmpty()) {
+                out.add(DividerBlock.builder().build());
+            }
+            if (!part.heading().isBlank()) {
+                out.add(HeaderBlock.builder().text(PlainTextObject.builder().text(cut(part.heading(), MAX_HEADER)).emoji(true).build()).build());
+            }
+            out.addAll(blocks(part.body()));
         }
         return out;
     }
@@ -94,6 +113,10 @@ final class BlockKit {
             cut = token;
         }
         return mrkdwn.substring(0, cut) + "…";
+    }
+
+    private static String cut(String plain, int max) {
+        return plain.length() <= max ? plain : plain.substring(0, max - 1) + "…";
     }
 
     static String mrkdwn(Text text) {

@@ -4,8 +4,10 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Failures;
+import io.holdfast.home.HomeService;
 import io.holdfast.store.TenantStore;
 import java.util.concurrent.ExecutorService;
 
@@ -51,7 +53,7 @@ public final class SlackApp {
      * Bolt otherwise reads them from the environment and silently switches to multi-workspace mode.
      */
     public static SlackApp create(Slack slack, String signingSecret, String botToken, CommandRouter router, TenantStore tenants,
-                                  SlackPeople people, ExecutorService afterAck) {
+                                  SlackPeople people, ExecutorService afterAck, SlackTokens tokens, HomeService home) {
         App app = new App(AppConfig.builder()
                 .slack(slack)
                 .signingSecret(signingSecret)
@@ -68,9 +70,11 @@ public final class SlackApp {
         for (String name : router.commandNames()) {
             app.command("/" + name, commands);
         }
-        SlackActions actions = new SlackActions(router, invocations, replies, failures, afterAck);
+        SlackHomeTab homeTab = new SlackHomeTab(slack, tokens, home, invocations);
+        app.event(AppHomeOpenedEvent.class, new SlackHomeOpened(homeTab, afterAck));
+        SlackActions actions = new SlackActions(router, invocations, replies, failures, afterAck, homeTab);
         router.actionIds().forEach(id -> app.blockAction(id, actions));
-        SlackForms forms = new SlackForms(router, invocations, replies, modals, failures, afterAck);
+        SlackForms forms = new SlackForms(router, invocations, replies, modals, failures, afterAck, homeTab);
         router.formIds().forEach(id -> app.viewSubmission(id, forms));
         return new SlackApp(app);
     }

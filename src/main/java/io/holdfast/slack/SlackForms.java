@@ -10,13 +10,15 @@ import io.holdfast.core.Failures;
 import io.holdfast.core.FormOutcome;
 import io.holdfast.core.Invocation;
 import io.holdfast.core.Message;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Modal submissions. Invalid input keeps the modal open with the errors beside the inputs; accepted
- * input closes it and the confirmation is shown privately in the channel the modal was opened from.
+ * input closes it and the confirmation is shown privately in the channel the modal was opened from,
+ * or, for a modal opened from the Home tab, at the top of the presser's Home, published again.
  */
 final class SlackForms implements ViewSubmissionHandler {
     private static final Logger log = LoggerFactory.getLogger(SlackForms.class);
@@ -27,15 +29,17 @@ final class SlackForms implements ViewSubmissionHandler {
     private final SlackModals modals;
     private final Failures failures;
     private final ExecutorService afterAck;
+    private final SlackHomeTab homeTab;
 
     SlackForms(CommandRouter router, SlackInvocations invocations, SlackReplies replies, SlackModals modals, Failures failures,
-               ExecutorService afterAck) {
+               ExecutorService afterAck, SlackHomeTab homeTab) {
         this.router = router;
         this.invocations = invocations;
         this.replies = replies;
         this.modals = modals;
         this.failures = failures;
         this.afterAck = afterAck;
+        this.homeTab = homeTab;
     }
 
     @Override
@@ -56,7 +60,12 @@ final class SlackForms implements ViewSubmissionHandler {
             confirmation = failures.report(payload.getView().getCallbackId(), e);
         }
         Message shown = confirmation;
-        afterAck.submit(() -> confirm(ctx, origin.channelId(), userId, shown));
+        if (origin.channelId().isEmpty()) {
+            // Only the Home tab opens forms without a channel.
+            afterAck.submit(() -> homeTab.publish(payload.getTeam().getId(), userId, Optional.of(shown)));
+        } else {
+            afterAck.submit(() -> confirm(ctx, origin.channelId(), userId, shown));
+        }
         return ctx.ack();
     }
 

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.holdfast.core.Message;
+import io.holdfast.core.Page;
 import io.holdfast.core.Text;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,5 +53,22 @@ class BlockKitTest {
         assertTrue(text.length() <= BlockKit.MAX_TEXT, "length " + text.length());
         assertTrue(text.endsWith("&lt;…"), text.substring(text.length() - 10));
         assertFalse(text.contains("&l…") || text.contains("&lt…"));
+    }
+
+    @Test
+    void aPageIsItsPartsUnderHeadersWithDividersBetween() {
+        Page page = new Page(List.of(
+                new Page.Part("", Message.of("Marked #1 done.")),
+                new Page.Part("Your open promises (1)", Message.of(Text.plain("<!channel> #2"))),
+                new Page.Part("x".repeat(200), Message.of("Nothing yet."))));
+
+        List<LayoutBlock> blocks = blockKit.blocks(page);
+
+        assertEquals(List.of("section", "divider", "header", "section", "divider", "header", "section"),
+                blocks.stream().map(LayoutBlock::getType).toList(), "no header over a part without a heading");
+        assertEquals("Your open promises (1)", ((HeaderBlock) blocks.get(2)).getText().getText());
+        assertEquals("&lt;!channel&gt; #2", ((MarkdownTextObject) ((SectionBlock) blocks.get(3)).getText()).getText());
+        assertTrue(blocks.get(4) instanceof DividerBlock);
+        assertEquals(150, ((HeaderBlock) blocks.get(5)).getText().getText().length(), "Slack's limit for a header");
     }
 }

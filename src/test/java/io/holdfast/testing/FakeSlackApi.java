@@ -179,6 +179,11 @@ public final class FakeSlackApi implements AutoCloseable {
         return awaitCall(method, call -> true, timeout);
     }
 
+    /** The first Home tab published for {@code userId} ({@code views.publish}) that matches, waiting up to {@code timeout}. */
+    public SlackCall awaitHome(String userId, Predicate<SlackCall> match, Duration timeout) {
+        return awaitCall("views.publish", call -> userId.equals(call.param("user_id")) && match.test(call), timeout);
+    }
+
     /** Waits until {@code method} has been called at least {@code count} times; returns those calls. */
     public List<SlackCall> awaitCount(String method, int count, Duration timeout) {
         return calls.await(recorded -> {

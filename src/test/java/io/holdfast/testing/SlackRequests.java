@@ -2,6 +2,7 @@ package io.holdfast.testing;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,16 +29,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Sends requests to our {@code /slack/events} endpoint the way Slack does: form-encoded, signed with the
- * signing secret, stamped with the given clock's time.
+ * Sends requests to our {@code /slack/events} endpoint the way Slack does: form-encoded (events: JSON),
+ * signed with the signing secret, stamped with the given clock's time.
  *
  * <p>The payload shapes follow what Slack sends and what Bolt's {@code SlackRequestParser} needs: slash
  * commands are plain form fields (Bolt recognises them by the {@code command} field), interactivity is a
- * single {@code payload=<JSON>} field whose {@code type} picks the request kind.
+ * single {@code payload=<JSON>} field whose {@code type} picks the request kind, and Events API callbacks
+ * are a JSON {@code event_callback} envelope.
  */
 public final class SlackRequests {
 
     public static final String FORM = "application/x-www-form-urlencoded";
+    public static final String JSON = "application/json";
 
     // Slack still sends the legacy verification token in every payload; nothing should check it.
     private static final String VERIFICATION_TOKEN = "legacy-verification-token";
@@ -137,6 +140,102 @@ public final class SlackRequests {
     }
 
     /**
+     * A {@code block_actions} payload for a button pressed on the app's Home tab: the container is the view,
+     * and there is no channel, no message and no {@code response_url}.
+     */
+    public SlackResponse homeBlockAction(String team, String user, String actionId, String value, String triggerId) {
+        return send(homeBlockActionBody(team, user, actionId, value, triggerId));
+    }
+
+    public String homeBlockActionBody(String team, String user, String actionId, String value, String triggerId) {
+        String viewId = String.format(Locale.ROOT, "VHOME%06d", sequence.incrementAndGet());
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", viewId);
+
+        JsonObject state = new JsonObject();
+        state.add("values", new JsonObject());
+
+        JsonObject view = new JsonObject();
+        view.addProperty("id", viewId);
+        view.addProperty("team_id", team);
+        view.addProperty("type", "home");
+        view.add("blocks", new JsonArray());
+        view.addProperty("private_metadata", "");
+        view.addProperty("callback_id", "holdfast.home");
+        view.add("state", state);
+        view.addProperty("hash", slackTs(clock.instant()) + "." + viewId);
+        view.addProperty("clear_on_close", false);
+        view.addProperty("notify_on_close", false);
+        view.addProperty("root_view_id", viewId);
+        view.addProperty("app_id", FakeSlackApi.APP_ID);
+        view.addProperty("external_id", "");
+        view.addProperty("app_installed_team_id", team);
+        view.addProperty("bot_id", FakeSlackApi.BOT_ID);
+
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "actions");
+        action.addProperty("value", value);
+        action.addProperty("type", "button");
+        action.addProperty("action_ts", slackTs(clock.instant()));
+        JsonArray actions = new JsonArray();
+        actions.add(action);
+
+        JsonObject payload = interactionPayload("block_actions", team, user);
+        payload.add("container", container);
+        payload.addProperty("trigger_id", triggerId);
+        payload.add("view", view);
+        payload.add("state", state);
+        payload.add("actions", actions);
+        return formEncode(Map.of("payload", payload.toString()));
+    }
+
+    /** Someone opened the app in Slack on {@code tab} ("home" or "messages"): an {@code app_home_opened} event. */
+    public SlackResponse appHomeOpened(String team, String user, String tab) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", user);
+        // The app's direct-message channel with this person.
+        event.addProperty("channel", "D" + user.substring(1));
+        event.addProperty("tab", tab);
+        event.addProperty("event_ts", slackTs(clock.instant()));
+        return event(team, event);
+    }
+
+    public SlackResponse homeOpened(String team, String user) {
+        return appHomeOpened(team, user, "home");
+    }
+
+    /** An Events API callback: {@code event} in Slack's {@code event_callback} envelope, sent as JSON and signed. */
+    public SlackResponse event(String team, JsonObject event) {
+        return sendJson(eventBody(team, event));
+    }
+
+    public String eventBody(String team, JsonObject event) {
+        JsonObject authorization = new JsonObject();
+        authorization.add("enterprise_id", JsonNull.INSTANCE);
+        authorization.addProperty("team_id", team);
+        authorization.addProperty("user_id", FakeSlackApi.BOT_USER_ID);
+        authorization.addProperty("is_bot", true);
+        authorization.addProperty("is_enterprise_install", false);
+        JsonArray authorizations = new JsonArray();
+        authorizations.add(authorization);
+
+        JsonObject envelope = new JsonObject();
+        envelope.addProperty("token", VERIFICATION_TOKEN);
+        envelope.addProperty("team_id", team);
+        envelope.addProperty("api_app_id", FakeSlackApi.APP_ID);
+        envelope.add("event", event);
+        envelope.addProperty("type", "event_callback");
+        envelope.addProperty("event_id", String.format(Locale.ROOT, "Ev%010d", sequence.incrementAndGet()));
+        envelope.addProperty("event_time", clock.instant().getEpochSecond());
+        envelope.add("authorizations", authorizations);
+        envelope.addProperty("is_ext_shared_channel", false);
+        return envelope.toString();
+    }
+
+    /**
      * Submits a modal. {@code values} is {@code view.state.values}: block id → action id → element state;
      * build it with {@link #values()}.
      */
@@ -185,6 +284,12 @@ public final class SlackRequests {
     /** Sends a form body signed correctly at the clock's current time. */
     public SlackResponse send(String formBody) {
         return sendAt(clock.instant(), formBody);
+    }
+
+    /** Sends a JSON body (as the Events API does) signed correctly at the clock's current time. */
+    public SlackResponse sendJson(String jsonBody) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        return raw(jsonBody, timestamp, signature(timestamp, jsonBody), JSON);
     }
 
     /** Sends a form body correctly signed, but stamped {@code when} (for stale and future timestamps). */
