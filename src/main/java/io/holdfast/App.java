@@ -66,6 +66,7 @@ import io.holdfast.store.TenantStore;
 import io.holdfast.store.UserStore;
 import io.holdfast.teams.Teams;
 import io.holdfast.web.Readiness;
+import io.holdfast.web.Metrics;
 import io.holdfast.web.WebServer;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -91,6 +92,7 @@ public final class App implements AutoCloseable {
     private static final int CHANNELS_POSTED_AT_ONCE = 8;
 
     private final Database db;
+    private final Metrics metrics;
     private final DeliveryWorker delivery;
     private final ExecutorService afterAck;
     private final CommandRouter router;
@@ -111,9 +113,10 @@ public final class App implements AutoCloseable {
         tenants = new TenantStore(db, clock, calendars);
         UserStore users = new UserStore(db);
         Outbox outbox = new Outbox(db, clock);
+        metrics = new Metrics(db, outbox, clock);
         afterAck = Executors.newFixedThreadPool(4, daemon("holdfast-after-ack"));
         // Doors built before the features still share this router; it is filled in below and read-only afterwards.
-        router = new CommandRouter();
+        router = new CommandRouter(metrics.commands());
 
         // Each process delivers only for the doors it has open, so a console beside a server never takes its posts.
         Map<Platform, Chat> chats = new EnumMap<>(Platform.class);
@@ -159,7 +162,8 @@ public final class App implements AutoCloseable {
         PromiseMessages promiseMessages = new PromiseMessages();
         EscalationStore escalationStore = new EscalationStore();
         delivery = new DeliveryWorker(replica, outbox, tenants, chats, Outbox.Listener.all(List.of(
-                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), clock, CHANNELS_POSTED_AT_ONCE);
+                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), metrics.deliveries(), clock,
+                CHANNELS_POSTED_AT_ONCE);
         DueInput dueInput = new DueInput(new DueDateReader(clock));
         AccountStore accounts = new AccountStore(clock);
         PromiseService promises = new PromiseService(db, promiseStore, accounts, outbox, promiseMessages, people, clock, delivery::wake);
@@ -210,7 +214,7 @@ public final class App implements AutoCloseable {
                 .action(DigestMessages.LOG_OUTCOME_ACTION, digestActions::logOutcome)
                 .form(DigestActions.OUTCOME_FORM, digestActions::submitOutcome);
         schedules = Schedules.forDatabase(db, replica, serveHttp, Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check,
-                "promise-nudges", promiseNudges::check, DigestService.JOB, digests::check));
+                "promise-nudges", promiseNudges::check, DigestService.JOB, digests::check), metrics.jobs());
         // Each subscription also gets a cron trigger in its own zone; the minute sweep catches up after downtime.
         for (Subscription s : subscriptions.all()) {
             schedules.plan(s.key(), s.cadence().days(s.weeklyDay()), s.at(), s.zone(), DigestService.JOB);
@@ -234,7 +238,7 @@ public final class App implements AutoCloseable {
                     .with("slack", slack == null ? () -> Readiness.State.up("off: " + config.slackOffReason().orElse(""))
                             : new SlackAuthProbe(slack, config.slackBotToken().orElseThrow(), clock))
                     .with("teams", teamsState(teams != null));
-            web = new WebServer(config.port(), readiness, slackEndpoint, teamsEndpoint);
+            web = new WebServer(config.port(), readiness, slackEndpoint, teamsEndpoint, metrics);
         } else {
             web = null;
         }
@@ -329,6 +333,7 @@ public final class App implements AutoCloseable {
             try {
                 delivery.close();
             } finally {
+                metrics.close();
                 db.close();
             }
         }
