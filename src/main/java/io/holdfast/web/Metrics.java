@@ -25,6 +25,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,9 +45,9 @@ public final class Metrics implements AutoCloseable {
      * Slack drops an acknowledgement that takes over 3 s, so 3 s is a bucket boundary: the acks over it
      * are the count less the {@code le="3.0"} bucket.
      */
-    private static final Duration[] ACK_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+    private static final List<Duration> ACK_BUCKETS = List.of(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5),
-            Duration.ofSeconds(10)};
+            Duration.ofSeconds(10));
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -98,7 +99,7 @@ public final class Metrics implements AutoCloseable {
     void acknowledged(String door, int status, long nanos) {
         acks.computeIfAbsent(new Ack(door, status), ack -> Timer.builder("holdfast.ack")
                 .description("Time from a platform's request arriving to its answer written").tags("door", door, "status", String.valueOf(status))
-                .serviceLevelObjectives(ACK_BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(ACK_BUCKETS.toArray(Duration[]::new)).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Writes every series in Prometheus's text format; the outbox is read now, once, and at no other time. */
