@@ -70,6 +70,7 @@ import io.holdfast.store.TenantStore;
 import io.holdfast.store.UserStore;
 import io.holdfast.teams.Teams;
 import io.holdfast.web.Readiness;
+import io.holdfast.web.Metrics;
 import io.holdfast.web.WebServer;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -95,6 +96,7 @@ public final class App implements AutoCloseable {
     private static final int CHANNELS_POSTED_AT_ONCE = 8;
 
     private final Database db;
+    private final Metrics metrics;
     private final DeliveryWorker delivery;
     private final ExecutorService afterAck;
     private final CommandRouter router;
@@ -117,9 +119,10 @@ public final class App implements AutoCloseable {
         tenants = new TenantStore(db, clock, calendars);
         UserStore users = new UserStore(db);
         Outbox outbox = new Outbox(db, clock);
+        metrics = new Metrics(db, outbox, clock);
         afterAck = Executors.newFixedThreadPool(4, daemon("holdfast-after-ack"));
         // Doors built before the features still share this router; it is filled in below and read-only afterwards.
-        router = new CommandRouter();
+        router = new CommandRouter(metrics.commands());
 
         // Each process delivers only for the doors it has open, so a console beside a server never takes its posts.
         Map<Platform, Chat> chats = new EnumMap<>(Platform.class);
@@ -174,7 +177,8 @@ public final class App implements AutoCloseable {
         PromiseMessages promiseMessages = new PromiseMessages();
         EscalationStore escalationStore = new EscalationStore();
         delivery = new DeliveryWorker(replica, outbox, tenants, chats, Outbox.Listener.all(List.of(
-                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), clock, CHANNELS_POSTED_AT_ONCE);
+                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), metrics.deliveries(), clock,
+                CHANNELS_POSTED_AT_ONCE);
         DueInput dueInput = new DueInput(new DueDateReader(clock));
         AccountStore accounts = new AccountStore(clock);
         PromiseService promises = new PromiseService(db, promiseStore, accounts, outbox, promiseMessages, people, clock, delivery::wake);
@@ -226,7 +230,7 @@ public final class App implements AutoCloseable {
                 .action(DigestMessages.LOG_OUTCOME_ACTION, digestActions::logOutcome)
                 .form(DigestActions.OUTCOME_FORM, digestActions::submitOutcome);
         schedules = Schedules.forDatabase(db, replica, serveHttp, Map.of("sla-watch", slaWatch::check, "shout-out", shoutOut::check,
-                "promise-nudges", promiseNudges::check, DigestService.JOB, digests::check));
+                "promise-nudges", promiseNudges::check, DigestService.JOB, digests::check), metrics.jobs());
         // Each subscription also gets a cron trigger in its own zone; the minute sweep catches up after downtime.
         for (Subscription s : subscriptions.all()) {
             schedules.plan(s.key(), s.cadence().days(s.weeklyDay()), s.at(), s.zone(), DigestService.JOB);
@@ -261,7 +265,7 @@ public final class App implements AutoCloseable {
             if (slackSocket != null) {
                 readiness.with("slack socket", slackSocket.readiness());
             }
-            web = new WebServer(config.port(), readiness, slackEndpoint, teamsEndpoint);
+            web = new WebServer(config.port(), readiness, slackEndpoint, teamsEndpoint, metrics);
         } else {
             web = null;
         }
@@ -368,6 +372,7 @@ public final class App implements AutoCloseable {
             try {
                 delivery.close();
             } finally {
+                metrics.close();
                 db.close();
             }
         }

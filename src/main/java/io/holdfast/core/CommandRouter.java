@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The one place every door (Slack, Teams, console) hands commands, button presses and form
  * submissions to features. Filled in by the composition root; read-only afterwards. Logs one line
  * per request: what was asked (the command, button or form, never what was typed), for which
- * tenant, how it ended and how long it took.
+ * tenant, how it ended and how long it took; and tells its {@link Listener} the same, less the tenant.
  */
 public final class CommandRouter {
     private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
@@ -20,6 +20,21 @@ public final class CommandRouter {
     private final Map<String, CommandHandler> commands = new HashMap<>();
     private final Map<String, ActionHandler> actions = new HashMap<>();
     private final Map<String, FormHandler> forms = new HashMap<>();
+    private final Listener listener;
+
+    /**
+     * Told of every request once it is answered, e.g. to count them by name and outcome. The name is
+     * one a handler was registered under, or {@code "unknown"}: in Teams an unknown command is the
+     * first word a person typed, which must not become a label.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void handled(String kind, String name, Platform platform, String outcome, long nanos);
+    }
+
+    public CommandRouter(Listener listener) {
+        this.listener = listener;
+    }
 
     public CommandRouter command(String name, CommandHandler handler) {
         commands.put(name, handler);
@@ -87,7 +102,7 @@ public final class CommandRouter {
     }
 
     /** A person's mistake ({@link UserInputException}) becomes their answer; anything else is a failure, logged and passed on. */
-    private static Reply guarded(String kind, String name, Invocation invocation, Supplier<Reply> work) {
+    private Reply guarded(String kind, String name, Invocation invocation, Supplier<Reply> work) {
         long started = System.nanoTime();
         String outcome = "failed";
         try {
@@ -102,12 +117,14 @@ public final class CommandRouter {
         }
     }
 
-    private static void logged(String kind, String name, Invocation invocation, String outcome, long startedNanos) {
+    private void logged(String kind, String name, Invocation invocation, String outcome, long startedNanos) {
         Tenant tenant = invocation.actor().tenant();
-        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        long nanos = System.nanoTime() - startedNanos;
+        long millis = nanos / 1_000_000;
         log.atInfo().setMessage("{} {} for tenant {}: {} in {} ms").addArgument(kind).addArgument(name).addArgument(tenant.id())
                 .addArgument(outcome).addArgument(millis)
                 .addKeyValue("kind", kind).addKeyValue("name", name).addKeyValue("tenant", tenant.id())
                 .addKeyValue("platform", tenant.platform()).addKeyValue("outcome", outcome).addKeyValue("duration_ms", millis).log();
+        listener.handled(kind, "unknown".equals(outcome) ? "unknown" : name, tenant.platform(), outcome, nanos);
     }
 }

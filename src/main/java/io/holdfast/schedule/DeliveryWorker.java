@@ -51,6 +51,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final TenantStore tenants;
     private final Map<Platform, Chat> chats;
     private final Outbox.Listener listener;
+    private final Results results;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock pass = new ReentrantLock();
@@ -60,17 +61,42 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean running = true;
     private boolean woken;
 
+    /** How one attempt to deliver a row ended. */
+    public enum Result {
+        SENT,
+        /** A failure that may pass; the row is tried again after a backoff. */
+        RETRIED,
+        /** The platform answered 429; the row and its channel wait as long as it asked. */
+        RATE_LIMITED,
+        /** Given up on for good: a permanent refusal, or too many failed attempts. */
+        FAILED
+    }
+
+    /** Told how each delivery attempt ended, e.g. to count them. */
+    @FunctionalInterface
+    public interface Results {
+        Results NONE = result -> { };
+
+        void ended(Result result);
+    }
+
+    public DeliveryWorker(String name, Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Clock clock,
+                          int channelsAtOnce) {
+        this(name, outbox, tenants, chats, listener, Results.NONE, clock, channelsAtOnce);
+    }
+
     /**
      * @param name this replica's worker name, unique across replicas: claims are held in it
      * @param channelsAtOnce how many channels are posted to at the same time
      */
-    public DeliveryWorker(String name, Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Clock clock,
-                          int channelsAtOnce) {
+    public DeliveryWorker(String name, Outbox outbox, TenantStore tenants, Map<Platform, Chat> chats, Outbox.Listener listener, Results results,
+                          Clock clock, int channelsAtOnce) {
         this.name = name;
         this.outbox = outbox;
         this.tenants = tenants;
         this.chats = Map.copyOf(chats);
         this.listener = listener;
+        this.results = results;
         this.clock = clock;
         this.thread = new Thread(this::loop, "holdfast-delivery");
         this.thread.setDaemon(true);
@@ -208,6 +234,7 @@ public final class DeliveryWorker implements AutoCloseable {
         Chat chat = tenant.map(t -> chats.get(t.platform())).orElse(null);
         if (chat == null) {
             outbox.markFailed(entry, "no platform connection for tenant " + entry.tenantId(), listener);
+            results.ended(Result.FAILED);
             return Optional.empty();
         }
         try {
@@ -236,6 +263,7 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         Chat.Posted posted = chat.post(tenant, entry.channel(), threadRef, entry.message());
         outbox.markSent(entry, new Outbox.Landing(posted.channel(), posted.ref()), listener);
+        results.ended(Result.SENT);
     }
 
     private void update(Tenant tenant, Chat chat, Outbox.Entry entry) throws DeliveryException {
@@ -245,6 +273,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 outbox.retryAt(entry, clock.instant().plus(PARENT_WAIT), "waiting for the message it updates", false);
             } else {
                 outbox.markFailed(entry, "the message to update was never posted", listener);
+                results.ended(Result.FAILED);
             }
             return;
         }
@@ -255,19 +284,23 @@ public final class DeliveryWorker implements AutoCloseable {
         } else {
             outbox.markMoved(entry, landing, listener);
         }
+        results.ended(Result.SENT);
     }
 
     private Optional<Instant> handleFailure(Outbox.Entry entry, DeliveryException e) {
         if (e.retryAfter().isPresent()) {
             Instant until = clock.instant().plus(e.retryAfter().get());
             outbox.retryAt(entry, until, e.getMessage(), false);
+            results.ended(Result.RATE_LIMITED);
             return Optional.of(until);
         }
         if (e.isPermanent() || entry.attempts() + 1 >= Outbox.MAX_ATTEMPTS) {
             log.warn("outbox row {} ({}) failed for good: {}", entry.id(), entry.key(), e.getMessage());
             outbox.markFailed(entry, e.getMessage(), listener);
+            results.ended(Result.FAILED);
         } else {
             outbox.retryAt(entry, clock.instant().plus(backoff(entry.attempts())), e.getMessage(), true);
+            results.ended(Result.RETRIED);
         }
         return Optional.empty();
     }

@@ -53,12 +53,20 @@ public final class Schedules implements AutoCloseable, Timetable {
 
     private final Scheduler scheduler;
     private final Map<String, Runnable> jobs;
+    private final Runs runs;
     private final Map<String, AtomicInteger> firedHere = new ConcurrentHashMap<>();
 
-    private Schedules(Properties properties, Map<String, Runnable> jobs) throws SchedulerException {
+    /** Told how each run of a job on this replica ended and how long it took, e.g. to count them by job. */
+    @FunctionalInterface
+    public interface Runs {
+        void ran(String job, boolean ok, long nanos);
+    }
+
+    private Schedules(Properties properties, Map<String, Runnable> jobs, Runs runs) throws SchedulerException {
         properties.setProperty("org.quartz.threadPool.threadCount", "2");
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         this.jobs = Map.copyOf(jobs);
+        this.runs = runs;
         StdSchedulerFactory factory = new StdSchedulerFactory(properties);
         scheduler = factory.getScheduler();
         // Quartz also files schedulers in a JVM-wide registry by name and hands back an existing one of
@@ -79,7 +87,7 @@ public final class Schedules implements AutoCloseable, Timetable {
      * laptop's skewed clock must not take triggers over from the servers. The database must be migrated
      * first: on PostgreSQL it holds Quartz's tables.
      */
-    public static Schedules forDatabase(Database db, String replica, boolean server, Map<String, Runnable> jobs)
+    public static Schedules forDatabase(Database db, String replica, boolean server, Map<String, Runnable> jobs, Runs runs)
             throws SchedulerException {
         Properties properties = new Properties();
         if (server && db.dialect() == Dialect.POSTGRESQL) {
@@ -103,7 +111,7 @@ public final class Schedules implements AutoCloseable, Timetable {
             properties.setProperty("org.quartz.scheduler.instanceName", "holdfast-" + UUID.randomUUID());
             properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         }
-        return new Schedules(properties, jobs);
+        return new Schedules(properties, jobs, runs);
     }
 
     private static JobDetail job(String key, String work) {
@@ -166,10 +174,15 @@ public final class Schedules implements AutoCloseable, Timetable {
             log.error("trigger {} names job {}, which this replica does not have", key, name);
             return;
         }
+        long started = System.nanoTime();
+        boolean ok = false;
         try {
             work.run();
+            ok = true;
         } catch (RuntimeException e) {
             log.error("scheduled job {} ({}) failed; it runs again at its next firing", key, name, e);
+        } finally {
+            runs.ran(name, ok, System.nanoTime() - started);
         }
     }
 

@@ -2,6 +2,7 @@ package io.holdfast.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.holdfast.config.Config;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -180,6 +181,19 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Reports the connection pools' use (connections active, idle, waited for) to {@code metrics}; once per database. */
+    public void trackPools(MetricsTrackerFactory metrics) {
+        writer.setMetricsTrackerFactory(metrics);
+        if (reader != writer) {
+            reader.setMetricsTrackerFactory(metrics);
+        }
+    }
+
+    /** Writes waiting for SQLite's single writer; always 0 on PostgreSQL, where each thread writes on its own connection. */
+    public int queuedWrites() {
+        return sqliteWriter == null ? 0 : sqliteWriter.queued();
     }
 
     /** The pool writes go through, for Quartz's clustered job store, which shares our database. */

@@ -212,6 +212,16 @@ public final class Outbox {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'"));
     }
 
+    /** What is waiting to be delivered: how many rows, and when the oldest of them was queued (empty when none is). */
+    public record Backlog(long pending, Optional<Instant> oldestQueuedAt) {}
+
+    /** The backlog in one query, for the metrics scrape. */
+    public Backlog backlog() {
+        return db.read(c -> Sql.one(c, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'PENDING'",
+                rs -> new Backlog(rs.getLong(1), rs.getObject(2) == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(2)))))
+                .orElseThrow());
+    }
+
     private Entry entry(ResultSet rs) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("idempotency_key"), Action.valueOf(rs.getString("action")),
                 rs.getString("channel"), rs.getString("thread_key"), rs.getString("target_key"), rs.getString("subject"),

@@ -211,6 +211,11 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
+    /** Writes waiting for their turn, the batch being committed not counted. */
+    int queued() {
+        return queue.size();
+    }
+
     /** False once the writer thread has ended: every write would fail, so the replica is not ready. */
     boolean isRunning() {
         return running && thread.isAlive();

@@ -3,6 +3,7 @@ package io.holdfast.web;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -11,7 +12,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * The one HTTP server: Slack's endpoint behind its signature filter, and the health endpoints.
+ * The one HTTP server: Slack's endpoint behind its signature filter, the health endpoints and the
+ * metrics, with each answer at a platform's door timed.
  * Stopping it is graceful: new requests are refused while in-flight ones finish.
  */
 public final class WebServer implements AutoCloseable {
@@ -23,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(int port, Readiness readiness, SlackEndpoint slack, TeamsEndpoint teams) {
+    public WebServer(int port, Readiness readiness, SlackEndpoint slack, TeamsEndpoint teams, Metrics metrics) {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setPort(port);
@@ -31,6 +33,7 @@ public final class WebServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
         context.addServlet(new ServletHolder(new ReadinessServlet(readiness, teams != null && teams.insecure() ? INSECURE_WARNING : "")), "/readyz");
+        context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
         if (slack != null) {
             context.addServlet(new ServletHolder(slack.servlet()), SLACK_PATH);
             context.addFilter(new FilterHolder(slack.filter()), SLACK_PATH, EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
@@ -40,7 +43,7 @@ public final class WebServer implements AutoCloseable {
         }
         context.addServlet(new ServletHolder(teams != null ? teams.servlet() : new NotConfiguredServlet("Teams is off on this Holdfast: set "
                 + "MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for a single-tenant bot) and restart.")), TEAMS_PATH);
-        server.setHandler(new GracefulHandler(context));
+        server.setHandler(new GracefulHandler(new AckTimer(context, Map.of(SLACK_PATH, "slack", TEAMS_PATH, "teams"), metrics)));
         server.setStopTimeout(20_000);
         server.setStopAtShutdown(false);
     }
