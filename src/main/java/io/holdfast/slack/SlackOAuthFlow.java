@@ -39,7 +39,8 @@ final class SlackOAuthFlow {
             return page(response, 400, pages.renderFailurePage(SlackApp.INSTALL_PATH, SlackInstallPages.EXPIRED_OR_USED));
         });
         app.oauthCallbackError((request, response) -> {
-            log.info("a Slack install ended without installing: {}", request.getPayload().getError());
+            // The error comes from the browser's address bar, so only the characters of Slack's error codes are logged.
+            log.info("a Slack install ended without installing: {}", request.getPayload().getError().replaceAll("[^a-z_]", ""));
             return page(response, 200, pages.renderFailurePage(SlackApp.INSTALL_PATH, request.getPayload().getError()));
         });
         OAuthV2AccessErrorHandler accessError = (request, response, api) -> {
