@@ -39,14 +39,16 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
     public final TestClock clock;
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final AtomicLong sequence = new AtomicLong();
+    private final String dbUrl;
     private final App app;
     private final SlackRequests requests;
 
     public HoldfastForEveryWorkspace(Path dir, Instant now) throws Exception {
         clock = TestClock.at(now, ZoneId.of("UTC"));
+        dbUrl = TestDatabases.freshUrl(dir);
         app = App.serve(Config.fromEnvironment(Map.of(
                 "HOLDFAST_PORT", "0",
-                "HOLDFAST_DB_URL", TestDatabases.freshUrl(dir),
+                "HOLDFAST_DB_URL", dbUrl,
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_CLIENT_ID", CLIENT_ID,
                 "SLACK_CLIENT_SECRET", CLIENT_SECRET,
@@ -165,6 +167,10 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
 
     public String text(String sql, Object... params) {
         return app.database().read(c -> Sql.one(c, sql, rs -> rs.getString(1), params).orElse(null));
+    }
+
+    public String databaseUrl() {
+        return dbUrl;
     }
 
     public long tenantOf(String team) {
