@@ -30,10 +30,10 @@ final class TenantCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        if (args.length >= 2 && args[1].equals("list") && args.length == 2) {
+        if (args.length == 2 && args[1].equals("list")) {
             return withStores(env, (tenants, installs, db) -> list(tenants, installs, out));
         }
-        if (args.length >= 3 && args[1].equals("purge") && (args.length == 3 || (args.length == 4 && args[3].equals("--force")))) {
+        if ((args.length == 3 || (args.length == 4 && args[3].equals("--force"))) && args[1].equals("purge")) {
             long id;
             try {
                 id = Long.parseLong(args[2]);

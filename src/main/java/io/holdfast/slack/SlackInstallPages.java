@@ -1,6 +1,7 @@
 package io.holdfast.slack;
 
 import com.slack.api.bolt.model.Installer;
+import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.builtin.oauth.view.OAuthInstallPageRenderer;
 import com.slack.api.bolt.service.builtin.oauth.view.OAuthRedirectUriPageRenderer;
 import java.net.URLEncoder;
@@ -37,7 +38,7 @@ final class SlackInstallPages implements OAuthInstallPageRenderer, OAuthRedirect
     @Override
     public String renderSuccessPage(Installer installer, String completionUrl) {
         String workspace = installer.getTeamId();
-        if (installer instanceof com.slack.api.bolt.model.builtin.DefaultInstaller d && d.getTeamName() != null) {
+        if (installer instanceof DefaultInstaller d && d.getTeamName() != null) {
             workspace = d.getTeamName();
         }
         String open = "https://slack.com/app_redirect?app=" + urlEncode(installer.getAppId()) + "&team=" + urlEncode(installer.getTeamId());

@@ -2,6 +2,7 @@ package io.holdfast.slack;
 
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
+import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.service.InstallationService;
 import io.holdfast.core.Tenant;
@@ -171,7 +172,7 @@ public final class SlackInstallations implements InstallationService, SlackToken
     }
 
     private static String teamName(Installer installer) {
-        return installer instanceof com.slack.api.bolt.model.builtin.DefaultInstaller d ? d.getTeamName() : null;
+        return installer instanceof DefaultInstaller d ? d.getTeamName() : null;
     }
 
     /** An install for a whole Enterprise Grid organisation, which Holdfast does not take. */
