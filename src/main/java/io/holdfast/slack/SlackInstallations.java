@@ -2,8 +2,8 @@ package io.holdfast.slack;
 
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
-import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.model.builtin.DefaultBot;
+import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import io.holdfast.core.Tenant;
 import io.holdfast.store.SlackInstallationStore;
