@@ -2,6 +2,7 @@ package io.holdfast;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.holdfast.account.AccountStore;
 import io.holdfast.account.AccountTimeline;
 import io.holdfast.config.Config;
@@ -58,6 +59,7 @@ import io.holdfast.slack.SlackApp;
 import io.holdfast.slack.SlackAuthProbe;
 import io.holdfast.slack.SlackChat;
 import io.holdfast.slack.SlackGroups;
+import io.holdfast.slack.SlackInstallations;
 import io.holdfast.slack.SlackPeople;
 import io.holdfast.slack.SlackRequestVerifier;
 import io.holdfast.slack.SlackSignatureFilter;
@@ -65,8 +67,12 @@ import io.holdfast.slack.SlackSocketMode;
 import io.holdfast.slack.SlackSocketModeDoor;
 import io.holdfast.slack.SlackTokens;
 import io.holdfast.store.Database;
+import io.holdfast.store.OAuthStateStore;
 import io.holdfast.store.Outbox;
+import io.holdfast.store.SlackEventLog;
+import io.holdfast.store.SlackInstallationStore;
 import io.holdfast.store.TenantStore;
+import io.holdfast.store.TokenCipher;
 import io.holdfast.store.UserStore;
 import io.holdfast.teams.Teams;
 import io.holdfast.web.Readiness;
@@ -133,11 +139,21 @@ public final class App implements AutoCloseable {
         Map<Platform, Groups> groupDirectories = new EnumMap<>(Platform.class);
         Slack slack = null;
         SlackPeople slackPeople = null;
-        SlackTokens slackTokens = null;
+        SlackInstallations slackInstalls = null;
+        SlackTokens tokens = null;
         if (serveHttp && config.slackEnabled()) {
             slack = SlackApp.client(config.slackApiUrl().toString());
-            SlackTokens tokens = SlackTokens.single(config.slackBotToken().orElseThrow());
-            slackTokens = tokens;
+            if (config.slackOAuth()) {
+                slackInstalls = new SlackInstallations(new SlackInstallationStore(db, tenants, clock),
+                        TokenCipher.fromBase64(config.encryptionKey().orElseThrow()), clock);
+                tokens = slackInstalls;
+                log.info("Slack is on for every workspace that installs Holdfast: Add to Slack at {}", SlackApp.INSTALL_PATH);
+                if (config.slackBotToken().isPresent()) {
+                    log.warn("SLACK_BOT_TOKEN is ignored: SLACK_CLIENT_ID is set, so each workspace is answered with the token of its own install");
+                }
+            } else {
+                tokens = SlackTokens.single(config.slackBotToken().orElseThrow());
+            }
             chats.put(Platform.SLACK, new SlackChat(slack, tokens));
             slackPeople = new SlackPeople(SlackApp.quickClient(config.slackApiUrl().toString()), tokens, users, clock);
             directories.put(Platform.SLACK, slackPeople);
@@ -245,21 +261,28 @@ public final class App implements AutoCloseable {
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;
             if (slack != null) {
-                SlackApp slackApp = SlackApp.create(slack, config.slackSigningSecret().orElse(null), config.slackBotToken().orElseThrow(),
-                        router, tenants, slackPeople, afterAck, slackTokens, home);
+                SlackApp.Parts parts = new SlackApp.Parts(router, tenants, slackPeople, tokens, home, new SlackEventLog(db, clock), afterAck);
+                SlackApp slackApp = slackInstalls == null
+                        ? SlackApp.create(slack, config.slackSigningSecret().orElse(null), config.slackBotToken().orElseThrow(), parts)
+                        : SlackApp.createOAuth(slack, config.slackSigningSecret().orElseThrow(), new SlackApp.OAuth(config.slackClientId().orElseThrow(),
+                                config.slackClientSecret().orElseThrow(), config.slackScopes(), config.slackRedirectUri().map(Object::toString),
+                                slackInstalls, new OAuthStateStore(db, clock)), parts);
                 if (config.slackSocketMode()) {
                     slackSocket = new SlackSocketMode(slackApp.bolt(), config.slackAppToken().orElseThrow(), clock);
                     slackEndpoint = new WebServer.SlackEndpoint(new SlackSocketModeDoor(), SlackSocketModeDoor.NO_FILTER);
                 } else {
                     slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
-                            new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)));
+                            new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)),
+                            slackInstalls == null ? null : new SlackOAuthAppServlet(slackApp.bolt()));
                 }
             }
+            SlackInstallations installs = slackInstalls;
             WebServer.TeamsEndpoint teamsEndpoint = teams == null ? null : new WebServer.TeamsEndpoint(teams.endpoint(), config.teamsInsecure());
             Readiness readiness = new Readiness()
                     .with("database", () -> db.isReady() ? Readiness.State.up("migrated") : Readiness.State.down("not answering, or migrations pending"))
                     .with("scheduler", () -> schedulesRunning() ? Readiness.State.up("") : Readiness.State.down("not running"))
                     .with("slack", slack == null ? () -> Readiness.State.up("off: " + config.slackOffReason().orElse(""))
+                            : installs != null ? () -> Readiness.State.up(installs.installedCount() + " workspace(s) installed")
                             : new SlackAuthProbe(slack, config.slackBotToken().orElseThrow(), clock))
                     .with("teams", teamsState(teams != null));
             if (slackSocket != null) {

@@ -28,6 +28,8 @@ public final class Main {
                          list the posts Holdfast gave up on, with the reason
               backup FILE
                          copy the SQLite database to FILE while Holdfast runs, and check the copy
+              tenant list | tenant purge ID [--force]
+                         list the workspaces and tenants, or delete every row of one that uninstalled Holdfast
               migrate-data --from DB-URL --to DB-URL
                          copy an install into an empty database (e.g. SQLite to PostgreSQL) and check the counts
               digest --dry-run [--as-of ISO-INSTANT] [--tenant ID] [--channel ID] [--top N] [--format text|json]
@@ -61,6 +63,7 @@ public final class Main {
                 case "import" -> System.exit(ImportCommand.run(args, System.out, System.err, System.getenv()));
                 case "outbox" -> System.exit(OutboxCommand.run(args, System.out, System.err, System.getenv()));
                 case "backup" -> System.exit(BackupCommand.run(args, System.out, System.err, System.getenv()));
+                case "tenant" -> System.exit(TenantCommand.run(args, System.out, System.err, System.getenv()));
                 case "migrate-data" -> System.exit(MigrateDataCommand.run(args, System.out, System.err, System.getenv()));
                 default -> {
                     System.err.println("Unknown command \"" + command + "\".\n\n" + USAGE);

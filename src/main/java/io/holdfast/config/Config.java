@@ -24,9 +24,14 @@ public record Config(
         Optional<String> microsoftAppId,
         Optional<String> microsoftAppPassword,
         Optional<String> microsoftAppTenantId,
-        boolean teamsInsecureDev) {
+        boolean teamsInsecureDev,
+        String slackScopes,
+        Optional<URI> slackRedirectUri,
+        Optional<String> encryptionKey) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    /** The bot scopes of manifests/slack/manifest.yaml, asked for by an OAuth install unless SLACK_SCOPES says otherwise. */
+    public static final String DEFAULT_SLACK_SCOPES = "commands,chat:write,chat:write.public,users:read,usergroups:read";
     /** The clustered scheduler holds up to four connections of the pool at once (two jobs, misfires, check-ins). */
     static final int MIN_POOL_SIZE = 6;
 
@@ -47,7 +52,10 @@ public record Config(
                 e.optional("MICROSOFT_APP_ID"),
                 e.optional("MICROSOFT_APP_PASSWORD"),
                 e.optional("MICROSOFT_APP_TENANT_ID"),
-                e.bool("HOLDFAST_TEAMS_INSECURE_DEV", false));
+                e.bool("HOLDFAST_TEAMS_INSECURE_DEV", false),
+                e.optional("SLACK_SCOPES").orElse(DEFAULT_SLACK_SCOPES),
+                e.optionalHttpUrl("SLACK_REDIRECT_URI", "https://holdfast.example.com/slack/oauth_redirect"),
+                e.base64Key("HOLDFAST_ENCRYPTION_KEY", 32));
         config.checkCombinations();
         return config;
     }
@@ -63,6 +71,14 @@ public record Config(
         if (slackClientId.isPresent() != slackClientSecret.isPresent()) {
             throw new ConfigException(slackClientId.isPresent() ? "SLACK_CLIENT_SECRET" : "SLACK_CLIENT_ID",
                     "must be set together with " + (slackClientId.isPresent() ? "SLACK_CLIENT_ID" : "SLACK_CLIENT_SECRET"));
+        }
+        if (slackAppToken.isPresent() && slackClientId.isPresent()) {
+            throw new ConfigException("SLACK_APP_TOKEN", "can't be combined with SLACK_CLIENT_ID: Socket Mode is for developing against one "
+                    + "workspace (with SLACK_BOT_TOKEN), an OAuth install serves many over HTTP; unset one of them");
+        }
+        if (slackClientId.isPresent() && encryptionKey.isEmpty()) {
+            throw new ConfigException("HOLDFAST_ENCRYPTION_KEY", "is required when SLACK_CLIENT_ID is set, to encrypt each workspace's bot token: "
+                    + "base64 of 32 random bytes, e.g. HOLDFAST_ENCRYPTION_KEY=$(openssl rand -base64 32)");
         }
         if (microsoftAppId.isPresent() && microsoftAppPassword.isEmpty()) {
             throw new ConfigException("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set");
@@ -86,7 +102,8 @@ public record Config(
     }
 
     public boolean slackEnabled() {
-        return (slackSigningSecret.isPresent() || slackAppToken.isPresent()) && slackBotToken.isPresent();
+        return (slackSigningSecret.isPresent() && (slackBotToken.isPresent() || slackOAuth()))
+                || (slackAppToken.isPresent() && slackBotToken.isPresent());
     }
 
     /**
@@ -98,18 +115,23 @@ public record Config(
         return slackEnabled() && slackAppToken.isPresent();
     }
 
+    /**
+     * Any workspace may install Holdfast (Add to Slack) and each is answered with its own token. It wins
+     * over {@code SLACK_BOT_TOKEN}, which is then ignored (start-up says so).
+     */
+    public boolean slackOAuth() {
+        return slackSigningSecret.isPresent() && slackClientId.isPresent() && slackClientSecret.isPresent();
+    }
+
     /** Why Slack is off, for the start-up log; empty when it is on. */
     public Optional<String> slackOffReason() {
         if (slackEnabled()) {
             return Optional.empty();
         }
-        if (slackClientId.isPresent()) {
-            return Optional.of("multi-workspace OAuth install is not available yet; set SLACK_BOT_TOKEN for a single workspace");
-        }
         if (slackSigningSecret.isPresent()) {
-            return Optional.of("SLACK_BOT_TOKEN is not set");
+            return Optional.of("SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) is not set");
         }
-        return Optional.of("SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set");
+        return Optional.of("SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) are not set");
     }
 
     /** Teams is served with a bot identity, or without one only when insecure dev mode is asked for. */
@@ -131,7 +153,8 @@ public record Config(
     @Override
     public String toString() {
         // Secrets must never reach a log line, so the record's generated toString is replaced.
-        return "Config[port=" + port + ", db=" + redactedDbUrl() + (isPostgres() ? ", pool=" + dbPoolSize : "") + ", slack=" + (slackSocketMode() ? "socket-mode" : slackEnabled() ? "on" : "off")
+        return "Config[port=" + port + ", db=" + redactedDbUrl() + (isPostgres() ? ", pool=" + dbPoolSize : "") + ", slack="
+                + (slackSocketMode() ? "socket-mode" : slackOAuth() ? "oauth" : slackEnabled() ? "on" : "off")
                 + ", slackApiUrl=" + slackApiUrl
                 + ", teams=" + (teamsInsecure() ? "insecure-dev" : teamsEnabled() ? "on" : "off") + "]";
     }

@@ -2,6 +2,7 @@ package io.holdfast.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,6 +91,40 @@ final class Env {
             // reported below with the expected form
         }
         throw new ConfigException(name, "must be an http(s) URL, e.g. " + fallback);
+    }
+
+    Optional<URI> optionalHttpUrl(String name, String example) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw.get());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below with the expected form
+        }
+        throw new ConfigException(name, "must be an http(s) URL, e.g. " + example);
+    }
+
+    /** A key given as base64; the value is never repeated in the message, since it is a secret. */
+    Optional<String> base64Key(String name, int bytes) {
+        Optional<String> raw = optional(name);
+        if (raw.isPresent()) {
+            int length;
+            try {
+                length = Base64.getDecoder().decode(raw.get()).length;
+            } catch (IllegalArgumentException notBase64) {
+                length = -1;
+            }
+            if (length != bytes) {
+                throw new ConfigException(name, "must be base64 of " + bytes + " random bytes (" + (length < 0 ? "it is not base64" : "it has " + length)
+                        + "), e.g. " + name + "=$(openssl rand -base64 " + bytes + ")");
+            }
+        }
+        return raw;
     }
 
     boolean bool(String name, boolean fallback) {

@@ -98,10 +98,14 @@ public final class DigestService {
     }
 
     private boolean post(Subscription s, Instant now) {
+        // A paused tenant (its Slack app uninstalled) gets no digest and no warning about the ones it misses.
+        Optional<Tenant> tenant = tenants.activeById(s.tenantId());
+        if (tenant.isEmpty()) {
+            return false;
+        }
         reportMissed(s, now);
         Optional<LocalDate> due = s.dueOn(now);
-        Optional<Tenant> tenant = tenants.byId(s.tenantId());
-        if (due.isEmpty() || tenant.isEmpty()) {
+        if (due.isEmpty()) {
             return false;
         }
         String key = s.key() + ":" + due.get();

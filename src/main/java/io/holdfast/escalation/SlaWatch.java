@@ -48,7 +48,7 @@ public final class SlaWatch {
         Instant now = clock.instant();
         int queued = 0;
         for (Escalation candidate : db.read(c -> escalations.needingAttention(c, now))) {
-            Optional<Tenant> tenant = tenants.byId(candidate.tenantId());
+            Optional<Tenant> tenant = tenants.activeById(candidate.tenantId());
             try {
                 if (tenant.isPresent()) {
                     queued += db.write(c -> watch(c, tenant.get(), candidate.id(), now));

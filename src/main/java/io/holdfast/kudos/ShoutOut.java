@@ -51,7 +51,7 @@ public final class ShoutOut {
         Instant now = clock.instant();
         int queued = 0;
         for (KudosSettings.RecognitionChannel target : settings.recognitionChannels()) {
-            Optional<Tenant> tenant = tenants.byId(target.tenantId());
+            Optional<Tenant> tenant = tenants.activeById(target.tenantId());
             try {
                 if (tenant.isPresent() && post(tenant.get(), target, now)) {
                     queued++;

@@ -60,7 +60,7 @@ public final class PromiseNudges {
         Instant now = clock.instant();
         int queued = 0;
         for (PromiseStore.NudgeDue due : db.read(c -> promises.dueForNudge(c, now, BATCH))) {
-            Optional<Tenant> tenant = tenants.byId(due.promise().tenantId());
+            Optional<Tenant> tenant = tenants.activeById(due.promise().tenantId());
             try {
                 if (tenant.isPresent()) {
                     queued += nudge(tenant.get(), due, now);

@@ -63,7 +63,9 @@ public final class PromiseStore {
      * in the card's thread, and promises imported as history have no card and no channel to be chased in.
      */
     public List<NudgeDue> dueForNudge(Connection c, Instant now, int limit) throws SQLException {
-        return Sql.list(c, SELECT + "WHERE p.status = 'OPEN' AND p.next_nudge_at <= ? AND p.card_ref IS NOT NULL ORDER BY p.next_nudge_at LIMIT ?",
+        // A paused tenant's due nudges wait for it without filling the batch that other tenants' nudges need.
+        return Sql.list(c, SELECT + "WHERE p.status = 'OPEN' AND p.next_nudge_at <= ? AND p.card_ref IS NOT NULL "
+                        + "AND p.tenant_id NOT IN (SELECT id FROM tenants WHERE paused_at IS NOT NULL) ORDER BY p.next_nudge_at LIMIT ?",
                 rs -> new NudgeDue(promise(rs), rs.getInt("nudges")), now.toEpochMilli(), limit);
     }
 

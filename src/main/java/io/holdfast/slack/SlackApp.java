@@ -4,19 +4,29 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Failures;
 import io.holdfast.home.HomeService;
+import io.holdfast.store.OAuthStateStore;
+import io.holdfast.store.SlackEventLog;
 import io.holdfast.store.TenantStore;
+import io.holdfast.web.WebServer;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Wires Bolt for one workspace. Bolt's own signature check is switched off because
+ * Wires Bolt for one workspace ({@code SLACK_BOT_TOKEN}) or for every workspace that installs it (OAuth). Bolt's own signature check is switched off because
  * {@link SlackSignatureFilter} does it better in front of the servlet (two-sided clock window,
  * constant-time comparison), so a bad request is refused before Bolt parses anything.
  */
 public final class SlackApp {
+    /** Where a person starts an install (Add to Slack), and where Slack sends them back; browsers' GETs, not signed. */
+    public static final String INSTALL_PATH = WebServer.SLACK_INSTALL_PATH;
+    public static final String REDIRECT_PATH = WebServer.SLACK_OAUTH_REDIRECT_PATH;
+
     private final App app;
 
     private SlackApp(App app) {
@@ -52,17 +62,85 @@ public final class SlackApp {
      * Mode, where nothing is signed. The OAuth client id and secret are cleared because
      * Bolt otherwise reads them from the environment and silently switches to multi-workspace mode.
      */
-    public static SlackApp create(Slack slack, String signingSecret, String botToken, CommandRouter router, TenantStore tenants,
-                                  SlackPeople people, ExecutorService afterAck, SlackTokens tokens, HomeService home) {
-        App app = new App(AppConfig.builder()
+    public static SlackApp create(Slack slack, String signingSecret, String botToken, Parts parts) {
+        App app = withEventDedupe(AppConfig.builder()
                 .slack(slack)
                 .signingSecret(signingSecret)
                 .singleTeamBotToken(botToken)
                 .clientId(null)
                 .clientSecret(null)
                 .requestVerificationEnabled(false)
-                .build());
-        SlackInvocations invocations = new SlackInvocations(tenants, people);
+                .build(), parts.events());
+        return wire(app, slack, parts);
+    }
+
+    /**
+     * What every Slack door shares, however it is installed.
+     *
+     * @param tokens   the bot token of each workspace (the Home tab publishes with it)
+     * @param events   the Events API deliveries already handled, so Slack's retries run once
+     * @param afterAck where work that may outlast Slack's 3-second acknowledgement runs
+     */
+    public record Parts(CommandRouter router, TenantStore tenants, SlackPeople people, SlackTokens tokens, HomeService home,
+                        SlackEventLog events, ExecutorService afterAck) {}
+
+    /** What a multi-workspace (OAuth) install needs besides the signing secret. */
+    public record OAuth(String clientId, String clientSecret, String scopes, Optional<String> redirectUri, SlackInstallations installations,
+                        OAuthStateStore states) {}
+
+    /**
+     * Builds the Bolt app for every workspace that installs Holdfast through {@link #INSTALL_PATH}: each
+     * request is answered with its own workspace's install, looked up (and cached) by
+     * {@link SlackInstallations}. Every OAuth setting is given here, so none is read from the environment.
+     */
+    public static SlackApp createOAuth(Slack slack, String signingSecret, OAuth oauth, Parts parts) {
+        SlackInstallPages pages = new SlackInstallPages(INSTALL_PATH);
+        App app = withEventDedupe(AppConfig.builder()
+                .slack(slack)
+                .signingSecret(signingSecret)
+                .singleTeamBotToken(null)
+                .clientId(oauth.clientId())
+                .clientSecret(oauth.clientSecret())
+                .scope(oauth.scopes())
+                .userScope(null)
+                .redirectUri(oauth.redirectUri().orElse(null))
+                .oauthStartPath(INSTALL_PATH)
+                .oauthInstallPath(INSTALL_PATH)
+                .oauthCallbackPath(REDIRECT_PATH)
+                .oauthRedirectUriPath(REDIRECT_PATH)
+                .oauthCompletionUrl(null)
+                .oauthCancellationUrl(null)
+                .oAuthInstallPageRenderer(pages)
+                .oAuthRedirectUriPageRenderer(pages)
+                // Bolt's authorization asks auth.test about each token; once a minute is plenty, and keeps it off the ack path.
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(60_000L)
+                .requestVerificationEnabled(false)
+                .build(), parts.events());
+        SlackOAuthFlow.configure(app, oauth.installations(), new SlackOAuthStates(oauth.states()), pages);
+        return wire(app, slack, parts);
+    }
+
+    /**
+     * Bolt builds its middleware (authorization first) on the first request; the event dedupe joins the end
+     * of that list, so a repeated delivery is acknowledged before any handler runs.
+     */
+    private static App withEventDedupe(AppConfig config, SlackEventLog events) {
+        SlackEventDedupe dedupe = new SlackEventDedupe(events);
+        return new App(config) {
+            @Override
+            protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {
+                List<Middleware> middleware = super.buildDefaultMiddlewareList(appConfig);
+                middleware.add(dedupe);
+                return middleware;
+            }
+        };
+    }
+
+    private static SlackApp wire(App app, Slack slack, Parts parts) {
+        CommandRouter router = parts.router();
+        ExecutorService afterAck = parts.afterAck();
+        SlackInvocations invocations = new SlackInvocations(parts.tenants(), parts.people());
         SlackModals modals = new SlackModals();
         SlackReplies replies = new SlackReplies(modals);
         Failures failures = new Failures("/promise list");
@@ -70,7 +148,7 @@ public final class SlackApp {
         for (String name : router.commandNames()) {
             app.command("/" + name, commands);
         }
-        SlackHomeTab homeTab = new SlackHomeTab(slack, tokens, home, invocations);
+        SlackHomeTab homeTab = new SlackHomeTab(slack, parts.tokens(), parts.home(), invocations);
         app.event(AppHomeOpenedEvent.class, new SlackHomeOpened(homeTab, afterAck));
         SlackActions actions = new SlackActions(router, invocations, replies, failures, afterAck, homeTab);
         router.actionIds().forEach(id -> app.blockAction(id, actions));

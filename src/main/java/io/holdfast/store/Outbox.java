@@ -96,6 +96,8 @@ public final class Outbox {
                     + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
                     + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
                     + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
+                    // A paused tenant's posts are held, not failed: they go out when its workspace installs again.
+                    + "AND t.paused_at IS NULL "
                     + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
                     + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.id LIMIT ?"
                     + db.dialect().skipLocked("o"), this::entry, params.toArray());

@@ -81,6 +81,36 @@ public final class TenantStore {
         return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE id = ?", this::tenant, id));
     }
 
+    /** The tenant, unless it is paused: scheduled work (digests, nudges, SLA notices, shout-outs) skips a paused tenant. */
+    public Optional<Tenant> activeById(long id) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE id = ? AND paused_at IS NULL", this::tenant, id));
+    }
+
+    /**
+     * Pauses a tenant whose app was uninstalled or whose tokens were revoked: nothing is posted for it until
+     * {@link #resume}. Its data stays. Pausing an already paused tenant keeps the first time and reason.
+     */
+    public void pause(long tenantId, String reason) {
+        db.write(c -> Sql.update(c, "UPDATE tenants SET paused_at = ?, paused_reason = ? WHERE id = ? AND paused_at IS NULL",
+                clock.millis(), reason, tenantId));
+    }
+
+    /** Takes up a paused tenant where it stopped: its held posts go out and its schedules run again. */
+    public void resume(long tenantId) {
+        db.write(c -> Sql.update(c, "UPDATE tenants SET paused_at = NULL, paused_reason = NULL WHERE id = ?", tenantId));
+    }
+
+    /** What an operator needs to pick a tenant: ids, where it lives, whether and why it is paused. */
+    public record Listing(long id, Platform platform, String externalId, Optional<Instant> pausedAt, Optional<String> pausedReason) {}
+
+    public List<Listing> listing() {
+        return db.read(c -> Sql.list(c, "SELECT id, platform, external_id, paused_at, paused_reason FROM tenants ORDER BY id", rs -> {
+            Long paused = Sql.nullableLong(rs, "paused_at");
+            return new Listing(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),
+                    Optional.ofNullable(paused).map(Instant::ofEpochMilli), Optional.ofNullable(rs.getString("paused_reason")));
+        }));
+    }
+
     /** Sets (or with null clears) the country whose public holidays are not business days. */
     public void setHolidayCountry(long tenantId, String country) {
         db.write(c -> Sql.update(c, "UPDATE tenants SET holiday_country = ? WHERE id = ?", country, tenantId));

@@ -19,6 +19,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class WebServer implements AutoCloseable {
     public static final String SLACK_PATH = "/slack/events";
     public static final String TEAMS_PATH = "/api/messages";
+    public static final String SLACK_INSTALL_PATH = "/slack/install";
+    public static final String SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
     /** Shown on /readyz while unauthenticated Teams traffic is accepted, so nobody runs that way by accident. */
     static final String INSECURE_WARNING = "WARNING: Teams insecure dev mode: unauthenticated Bot Framework traffic is accepted";
 
@@ -37,9 +39,15 @@ public final class WebServer implements AutoCloseable {
         if (slack != null) {
             context.addServlet(new ServletHolder(slack.servlet()), SLACK_PATH);
             context.addFilter(new FilterHolder(slack.filter()), SLACK_PATH, EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            if (slack.install() != null) {
+                // A person's browser opens these, so they carry no Slack signature; the OAuth state protects the redirect.
+                ServletHolder install = new ServletHolder(slack.install());
+                context.addServlet(install, SLACK_INSTALL_PATH);
+                context.addServlet(install, SLACK_OAUTH_REDIRECT_PATH);
+            }
         } else {
             context.addServlet(new ServletHolder(new NotConfiguredServlet("Slack is off on this Holdfast: set SLACK_SIGNING_SECRET and "
-                    + "SLACK_BOT_TOKEN and restart.")), SLACK_PATH);
+                    + "SLACK_BOT_TOKEN (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and HOLDFAST_ENCRYPTION_KEY) and restart.")), SLACK_PATH);
         }
         context.addServlet(new ServletHolder(teams != null ? teams.servlet() : new NotConfiguredServlet("Teams is off on this Holdfast: set "
                 + "MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for a single-tenant bot) and restart.")), TEAMS_PATH);
@@ -48,8 +56,15 @@ public final class WebServer implements AutoCloseable {
         server.setStopAtShutdown(false);
     }
 
-    /** The Slack door: Bolt's servlet with the filter that verifies each request first. */
-    public record SlackEndpoint(HttpServlet servlet, Filter filter) {}
+    /**
+     * The Slack door: Bolt's servlet with the filter that verifies each request first, and with OAuth the
+     * servlet of the install pages ({@code null} for a single-workspace install).
+     */
+    public record SlackEndpoint(HttpServlet servlet, Filter filter, HttpServlet install) {
+        public SlackEndpoint(HttpServlet servlet, Filter filter) {
+            this(servlet, filter, null);
+        }
+    }
 
     /** The Teams door: the Bot Framework endpoint, which authenticates each activity itself. */
     public record TeamsEndpoint(HttpServlet servlet, boolean insecure) {}

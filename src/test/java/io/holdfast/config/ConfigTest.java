@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class ConfigTest {
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     static final String TOKEN = "xoxb-1111-2222-s3cr3tt0k3n";
+    /** Base64 of 32 bytes, as `openssl rand -base64 32` makes one. */
+    static final String KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
 
     private static Map<String, String> env(String... pairs) {
         Map<String, String> env = new HashMap<>();
@@ -79,15 +81,60 @@ class ConfigTest {
         Config config = Config.fromEnvironment(env("SLACK_SIGNING_SECRET", SECRET));
 
         assertFalse(config.slackEnabled());
-        assertEquals(Optional.of("SLACK_BOT_TOKEN is not set"), config.slackOffReason());
+        assertEquals(Optional.of("SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) is not set"), config.slackOffReason());
     }
 
     @Test
-    void anOAuthOnlyInstallSaysWhySlackIsOff() {
-        Config config = Config.fromEnvironment(env("SLACK_SIGNING_SECRET", SECRET, "SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "cs"));
+    void slackIsOnForEveryWorkspaceWithOAuthCredentialsAndAnEncryptionKey() {
+        Config config = Config.fromEnvironment(env("SLACK_SIGNING_SECRET", SECRET, "SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "cs",
+                "HOLDFAST_ENCRYPTION_KEY", KEY));
 
-        assertFalse(config.slackEnabled());
-        assertTrue(config.slackOffReason().orElseThrow().contains("SLACK_BOT_TOKEN"), config.slackOffReason().orElseThrow());
+        assertAll(
+                () -> assertTrue(config.slackEnabled()),
+                () -> assertTrue(config.slackOAuth()),
+                () -> assertEquals(Optional.empty(), config.slackOffReason()),
+                () -> assertEquals(Config.DEFAULT_SLACK_SCOPES, config.slackScopes()),
+                () -> assertEquals(Optional.empty(), config.slackRedirectUri()));
+    }
+
+    @Test
+    void oauthWinsOverABotToken() {
+        Config config = Config.fromEnvironment(env("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_CLIENT_ID", "123.456",
+                "SLACK_CLIENT_SECRET", "cs", "HOLDFAST_ENCRYPTION_KEY", KEY));
+
+        assertTrue(config.slackOAuth());
+        assertTrue(config.toString().contains("slack=oauth"), config.toString());
+    }
+
+    @Test
+    void oauthWithoutAnEncryptionKeyRefusesToStartWithTheCommandThatMakesOne() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.fromEnvironment(env("SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "cs")));
+
+        assertTrue(e.getMessage().startsWith("HOLDFAST_ENCRYPTION_KEY "), e.getMessage());
+        assertTrue(e.getMessage().contains("openssl rand -base64 32"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void anEncryptionKeyThatIsNot32BytesIsRefusedWithoutEchoingIt() {
+        for (String bad : List.of("c2hvcnQta2V5", "not base64 at all!", KEY + KEY)) {
+            ConfigException e = assertThrows(ConfigException.class, () -> Config.fromEnvironment(env("SLACK_SIGNING_SECRET", SECRET,
+                    "SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "cs", "HOLDFAST_ENCRYPTION_KEY", bad)), bad);
+
+            assertTrue(e.getMessage().startsWith("HOLDFAST_ENCRYPTION_KEY must be base64 of 32 random bytes"), e.getMessage());
+            assertFalse(e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
+    void theOAuthScopesAndRedirectUrlCanBeSet() {
+        Config config = Config.fromEnvironment(env("SLACK_SCOPES", "commands,chat:write", "SLACK_REDIRECT_URI",
+                "https://holdfast.example.com/slack/oauth_redirect"));
+
+        assertEquals("commands,chat:write", config.slackScopes());
+        assertEquals(Optional.of(URI.create("https://holdfast.example.com/slack/oauth_redirect")), config.slackRedirectUri());
+        assertThrows(ConfigException.class, () -> Config.fromEnvironment(env("SLACK_REDIRECT_URI", "holdfast.example.com/slack/oauth_redirect")));
     }
 
     @Test
@@ -175,11 +222,12 @@ class ConfigTest {
                 "HOLDFAST_DB_USER", "holdfast",
                 "HOLDFAST_DB_PASSWORD", "db-pa55word-value",
                 "MICROSOFT_APP_ID", "00000000-0000-0000-0000-000000000000",
-                "MICROSOFT_APP_PASSWORD", "ms-app-pa55word");
+                "MICROSOFT_APP_PASSWORD", "ms-app-pa55word",
+                "HOLDFAST_ENCRYPTION_KEY", KEY);
 
         String shown = Config.fromEnvironment(secrets).toString();
 
-        assertAll(List.of(SECRET, TOKEN, "s3cr3t", "client-s3cr3t-value", "url-pa55word", "db-pa55word-value", "ms-app-pa55word").stream()
+        assertAll(List.of(SECRET, TOKEN, "s3cr3t", "client-s3cr3t-value", "url-pa55word", "db-pa55word-value", "ms-app-pa55word", KEY).stream()
                 .map(secret -> () -> assertFalse(shown.contains(secret), "leaks " + secret + ": " + shown)));
         assertTrue(shown.contains("jdbc:postgresql://db:5432/holdfast"), "the database is still named: " + shown);
     }

@@ -57,6 +57,17 @@ class SocketModeConfigTest {
     }
 
     @Test
+    void socketModeAndAnOAuthInstallAreNotCombined() {
+        String message = assertThrows(ConfigException.class, () -> Config.fromEnvironment(Map.of("SLACK_BOT_TOKEN", BOT_TOKEN,
+                "SLACK_APP_TOKEN", APP_TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_CLIENT_ID", "111.222", "SLACK_CLIENT_SECRET", "c1i3nts3cr3t",
+                "HOLDFAST_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))).getMessage();
+
+        assertAll(
+                () -> assertTrue(message.startsWith("SLACK_APP_TOKEN can't be combined with SLACK_CLIENT_ID"), message),
+                () -> assertFalse(message.contains(APP_TOKEN), "the value is not echoed: " + message));
+    }
+
+    @Test
     void aBotTokenWithNeitherASigningSecretNorAnAppTokenIsStillRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> Config.fromEnvironment(Map.of("SLACK_BOT_TOKEN", BOT_TOKEN)));
 

@@ -1,6 +1,7 @@
 package io.holdfast.testing;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -69,6 +70,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, FakeUser> users = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Map<String, Workspace> installCodes = new ConcurrentHashMap<>();
+    private final Map<String, Workspace> workspacesByToken = new ConcurrentHashMap<>();
     private final AtomicLong messageSequence = new AtomicLong();
     private final AtomicLong viewSequence = new AtomicLong();
     private volatile Supplier<String> socketModeUrls;
@@ -136,6 +139,17 @@ public final class FakeSlackApi implements AutoCloseable {
     /** Makes {@code usergroups.users.list} list these members for the user group {@code groupId}. */
     public FakeSlackApi group(String groupId, String... members) {
         groups.put(groupId, List.of(members));
+        return this;
+    }
+
+    /**
+     * A workspace that can install the app: {@code oauth.v2.access} with {@code code} answers with this team
+     * and bot token (once, as Slack's codes are single-use), and {@code auth.test} with that token names this team.
+     */
+    public FakeSlackApi installable(String code, String teamId, String teamName, String botToken, String installerUserId) {
+        Workspace workspace = new Workspace(teamId, teamName, botToken, installerUserId);
+        installCodes.put(code, workspace);
+        workspacesByToken.put(botToken, workspace);
         return this;
     }
 
@@ -260,11 +274,32 @@ public final class FakeSlackApi implements AutoCloseable {
         JsonObject answer = new JsonObject();
         answer.addProperty("ok", true);
         switch (call.method()) {
+            case "oauth.v2.access" -> {
+                Workspace installing = installCodes.remove(String.valueOf(call.param("code")));
+                if (installing == null) {
+                    return error("invalid_code");
+                }
+                answer.addProperty("app_id", APP_ID);
+                answer.addProperty("access_token", installing.botToken());
+                answer.addProperty("token_type", "bot");
+                answer.addProperty("scope", "commands,chat:write,chat:write.public,users:read,usergroups:read");
+                answer.addProperty("bot_user_id", BOT_USER_ID);
+                JsonObject team = new JsonObject();
+                team.addProperty("id", installing.teamId());
+                team.addProperty("name", installing.teamName());
+                answer.add("team", team);
+                answer.add("enterprise", JsonNull.INSTANCE);
+                answer.addProperty("is_enterprise_install", false);
+                JsonObject installer = new JsonObject();
+                installer.addProperty("id", installing.installerUserId());
+                answer.add("authed_user", installer);
+            }
             case "auth.test" -> {
+                Workspace known = workspacesByToken.get(bearer(call.authorization()));
                 answer.addProperty("url", "https://holdfast-test.slack.com/");
-                answer.addProperty("team", "Holdfast Test");
+                answer.addProperty("team", known == null ? "Holdfast Test" : known.teamName());
                 answer.addProperty("user", "holdfast");
-                answer.addProperty("team_id", teamId);
+                answer.addProperty("team_id", known == null ? teamId : known.teamId());
                 answer.addProperty("user_id", BOT_USER_ID);
                 answer.addProperty("bot_id", BOT_ID);
                 answer.addProperty("is_enterprise_install", false);
@@ -449,5 +484,12 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private record Fault(int status, String error, int retryAfterSeconds) {
+    }
+
+    private record Workspace(String teamId, String teamName, String botToken, String installerUserId) {
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring("Bearer ".length()) : null;
     }
 }
