@@ -49,7 +49,7 @@ class KubernetesManifestsTest {
     private static final Set<String> DB_CREDENTIALS = Set.of("HOLDFAST_DB_USER", "HOLDFAST_DB_PASSWORD");
     /** Slack and Teams are each off when unset, so a missing key must not keep the pod from starting. */
     private static final Set<String> CHAT_CREDENTIALS = Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_CLIENT_ID",
-            "SLACK_CLIENT_SECRET", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID");
+            "SLACK_CLIENT_SECRET", "HOLDFAST_ENCRYPTION_KEY", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID");
     private static final Pattern SECRET_LOOKING_NAME =
             Pattern.compile(".*(SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|KEY|_USER|_APP_ID|TENANT_ID|CLIENT_ID).*");
     private static final Pattern SECRET_LOOKING_VALUE =
