@@ -233,11 +233,8 @@ public final class AckBench {
      * CPU time the server process has used (user + system), in ms. Per request it shows what a path costs
      * the server itself, whatever else the two cores were doing, so it stays comparable between runs.
      */
-    static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 10;
+    static long cpuMillis(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toMillis).orElse(0L);
     }
 
     /** CPU time this benchmark's own process (the load generator and the fake Slack) has used, in ms. */

@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
 public final class SlackPeople implements People {
     private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
     private static final Duration FRESH_FOR = Duration.ofHours(24);
+    /**
+     * A bound on the people remembered in memory: one install serves many workspaces, and forgetting
+     * everyone at once now and then costs a read per person, which the database row already answers.
+     */
+    private static final int MAX_REMEMBERED = 50_000;
 
     private final Slack slack;
     private final SlackTokens tokens;
@@ -48,20 +53,30 @@ public final class SlackPeople implements People {
     Optional<UserStore.CachedUser> person(Tenant tenant, String userId) {
         String key = tenant.id() + "/" + userId;
         UserStore.CachedUser inMemory = known.get(key);
-        if (inMemory != null && isFresh(inMemory)) {
-            return Optional.of(inMemory);
+        if (inMemory != null) {
+            if (isFresh(inMemory)) {
+                return Optional.of(inMemory);
+            }
+            known.remove(key, inMemory);
         }
         Optional<UserStore.CachedUser> cached = users.find(tenant.id(), userId);
         if (cached.isPresent() && isFresh(cached.get())) {
-            known.put(key, cached.get());
+            remember(key, cached.get());
             return cached;
         }
         Optional<UserStore.CachedUser> fetched = fetch(tenant, userId);
         fetched.ifPresent(u -> {
             users.save(tenant.id(), u);
-            known.put(key, u);
+            remember(key, u);
         });
         return fetched.or(() -> cached);
+    }
+
+    private void remember(String key, UserStore.CachedUser user) {
+        if (known.size() >= MAX_REMEMBERED) {
+            known.clear();
+        }
+        known.put(key, user);
     }
 
     private boolean isFresh(UserStore.CachedUser user) {
