@@ -1,5 +1,6 @@
 package io.holdfast.slack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,8 @@ class OAuthStateSignerTest {
                 parts[0] + "." + later + "." + parts[2],
                 flipLast(parts[0]) + "." + parts[1] + "." + parts[2],
                 parts[0] + "." + parts[1] + "." + flipLast(parts[2]),
+                otherSpelling(parts[0]) + "." + parts[1] + "." + parts[2],
+                parts[0] + "." + parts[1] + "." + otherSpelling(parts[2]),
                 parts[0] + "." + parts[1] + ".",
                 parts[0] + "." + parts[1],
                 parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[2],
@@ -63,6 +66,14 @@ class OAuthStateSignerTest {
         OAuthStateSigner other = new OAuthStateSigner(new byte[32]);
 
         assertEquals(Optional.empty(), signer.verify(other.issue(EXPIRY), NOW));
+    }
+
+    /** The same bytes spelled differently: the last character's unused low bit set, which a base64 decoder ignores. */
+    private static String otherSpelling(String part) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String spelled = part.substring(0, part.length() - 1) + alphabet.charAt(alphabet.indexOf(part.charAt(part.length() - 1)) ^ 1);
+        assertArrayEquals(Base64.getUrlDecoder().decode(part), Base64.getUrlDecoder().decode(spelled));
+        return spelled;
     }
 
     private static String flipLast(String part) {
