@@ -55,6 +55,7 @@ import io.holdfast.schedule.DeliveryWorker;
 import io.holdfast.schedule.Replica;
 import io.holdfast.schedule.Schedules;
 import io.holdfast.settings.SettingsCommands;
+import io.holdfast.slack.OAuthStateStore;
 import io.holdfast.slack.SlackApp;
 import io.holdfast.slack.SlackAuthProbe;
 import io.holdfast.slack.SlackChat;
@@ -67,7 +68,6 @@ import io.holdfast.slack.SlackSocketMode;
 import io.holdfast.slack.SlackSocketModeDoor;
 import io.holdfast.slack.SlackTokens;
 import io.holdfast.store.Database;
-import io.holdfast.store.OAuthStateStore;
 import io.holdfast.store.Outbox;
 import io.holdfast.store.SlackEventLog;
 import io.holdfast.store.SlackInstallationStore;
@@ -266,7 +266,7 @@ public final class App implements AutoCloseable {
                         ? SlackApp.create(slack, config.slackSigningSecret().orElse(null), config.slackBotToken().orElseThrow(), parts)
                         : SlackApp.createOAuth(slack, config.slackSigningSecret().orElseThrow(), new SlackApp.OAuth(config.slackClientId().orElseThrow(),
                                 config.slackClientSecret().orElseThrow(), config.slackScopes(), config.slackRedirectUri().map(Object::toString),
-                                slackInstalls, new OAuthStateStore(db, clock)), parts);
+                                slackInstalls, new OAuthStateStore(db, clock, config.encryptionKey().orElseThrow())), parts);
                 if (config.slackSocketMode()) {
                     slackSocket = new SlackSocketMode(slackApp.bolt(), config.slackAppToken().orElseThrow(), clock);
                     slackEndpoint = new WebServer.SlackEndpoint(new SlackSocketModeDoor(), SlackSocketModeDoor.NO_FILTER);

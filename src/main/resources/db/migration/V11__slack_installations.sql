@@ -17,12 +17,12 @@ CREATE TABLE slack_installations (
 );
 CREATE INDEX slack_installations_by_tenant ON slack_installations (tenant_id);
 
--- The state parameter of an OAuth install in progress: issued by /slack/install, accepted once by
--- /slack/oauth_redirect before it expires, shared by every replica.
+-- The OAuth install states already used. /slack/install signs a state (nonce.expiry.mac) instead of storing
+-- it, so opening that page writes nothing; the redirect that accepts a state records its nonce here, once
+-- across replicas, so it cannot be used again. Rows are pruned some minutes after their state expired.
 CREATE TABLE slack_oauth_states (
-    state       TEXT   NOT NULL PRIMARY KEY,
-    expires_at  BIGINT NOT NULL,
-    consumed_at BIGINT
+    nonce      TEXT   NOT NULL PRIMARY KEY,
+    expires_at BIGINT NOT NULL
 );
 CREATE INDEX slack_oauth_states_by_expiry ON slack_oauth_states (expires_at);
 

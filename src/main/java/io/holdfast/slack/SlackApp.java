@@ -9,7 +9,6 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Failures;
 import io.holdfast.home.HomeService;
-import io.holdfast.store.OAuthStateStore;
 import io.holdfast.store.SlackEventLog;
 import io.holdfast.store.TenantStore;
 import io.holdfast.web.WebServer;

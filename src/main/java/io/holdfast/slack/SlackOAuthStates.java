@@ -1,14 +1,14 @@
 package io.holdfast.slack;
 
 import com.slack.api.bolt.service.OAuthStateService;
-import io.holdfast.store.OAuthStateStore;
 import java.time.Duration;
 
 /**
- * Bolt's {@link OAuthStateService} on our store, so an install begun on one replica can finish on
- * another. Bolt checks that the state in the redirect matches the browser's cookie and then asks
- * {@link #isAvailableInDatabase}, which accepts a state once: it is consumed in the same statement, so
- * a replayed or concurrent redirect with the same state is refused.
+ * Bolt's {@link OAuthStateService} on signed states. Bolt puts the state in the browser's cookie and in
+ * the Add to Slack link; on the redirect it checks that the two match and then asks
+ * {@link #isAvailableInDatabase}, which accepts a state once, before Bolt spends the code: a replayed or
+ * concurrent redirect with the same state is refused. Nothing is stored when a state is issued, so the
+ * datastore hooks Bolt calls around that have nothing to do.
  */
 final class SlackOAuthStates implements OAuthStateService {
     private final OAuthStateStore store;
@@ -18,8 +18,13 @@ final class SlackOAuthStates implements OAuthStateService {
     }
 
     @Override
+    public String generateNewStateValue() {
+        return store.issue(Duration.ofSeconds(getExpirationInSeconds()));
+    }
+
+    @Override
     public void addNewStateToDatastore(String state) {
-        store.issue(state, Duration.ofSeconds(getExpirationInSeconds()));
+        // a signed state carries its own proof and expiry: nothing to store until it is used
     }
 
     @Override
@@ -27,9 +32,9 @@ final class SlackOAuthStates implements OAuthStateService {
         return store.consume(state);
     }
 
-    /** Already consumed when it was accepted; Bolt calls this after a successful install to clear the cookie. */
+    /** Bolt calls this after a successful install, to clear the cookie; the state was already marked used when it was accepted. */
     @Override
     public void deleteStateFromDatastore(String state) {
-        // nothing left to delete: isAvailableInDatabase consumed it
+        // nothing left to delete: isAvailableInDatabase marked it used
     }
 }

@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.holdfast.store.DataCopy;
+import io.holdfast.store.Database;
 import io.holdfast.testing.FakeSlackApi;
 import io.holdfast.testing.HoldfastForEveryWorkspace;
 import io.holdfast.testing.HoldfastForEveryWorkspace.Page;
 import io.holdfast.testing.SlackCall;
 import io.holdfast.testing.SlackResponse;
+import io.holdfast.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +122,47 @@ class InstallInEveryWorkspaceTest {
         }
         assertEquals(1, holdfast.slack.count("oauth.v2.access"), "a refused state never spends the code");
         assertEquals(0, holdfast.count("SELECT COUNT(*) FROM slack_installations WHERE team_id = ?", GLOBEX));
+    }
+
+    @Test
+    void openingTheInstallPageAThousandTimesWritesNothing() {
+        DataCopy.Counts before = rowsInEveryTable();
+        Set<String> states = new HashSet<>();
+
+        for (int i = 0; i < 1000; i++) {
+            states.add(holdfast.get("/slack/install", null).state());
+        }
+
+        assertEquals(1000, states.size(), "each visit gets its own state");
+        assertEquals(before, rowsInEveryTable());
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM slack_oauth_states"));
+    }
+
+    @Test
+    void aForgedOrExpiredStateIsRefusedBeforeTheCodeIsSpentOrAnythingIsWritten() {
+        holdfast.slack.installable("code-a", ACME, "Acme Sales", "xoxb-acme", "UINSTALLER");
+        String issued = holdfast.get("/slack/install", null).state();
+        String forged = issued.substring(0, issued.length() - 1) + (issued.endsWith("A") ? "B" : "A");
+        Page expiring = holdfast.get("/slack/install", null);
+
+        // Whoever forges the state sets the browser's cookie to match it, so the cookie check alone does not stop them.
+        Page forgedPage = holdfast.get("/slack/oauth_redirect?code=code-a&state=" + forged, "slack-app-oauth-state=" + forged);
+        holdfast.clock.advance(Duration.ofMinutes(10));
+        Page expired = holdfast.get("/slack/oauth_redirect?code=code-a&state=" + expiring.state(), expiring.cookie());
+
+        for (Page refused : new Page[] {forgedPage, expired}) {
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.body().contains("expired or was already used"), refused.body());
+        }
+        assertEquals(0, holdfast.slack.count("oauth.v2.access"), "a refused state never spends the code");
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM slack_oauth_states"));
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM slack_installations"));
+    }
+
+    private DataCopy.Counts rowsInEveryTable() {
+        try (Database db = TestDatabases.open(holdfast.databaseUrl())) {
+            return DataCopy.count(db, new DataCopy(db, db).tables());
+        }
     }
 
     @Test

@@ -9,25 +9,22 @@ import io.holdfast.core.Platform;
 import io.holdfast.core.Tenant;
 import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.testing.TwoTenantStore;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Installs, OAuth states, delivered events, pausing and purging, alike on SQLite and PostgreSQL. */
+/** Installs, delivered events, pausing and purging, alike on SQLite and PostgreSQL. */
 class SlackInstallationStoreTest extends TwoTenantStore {
     TenantStore tenants;
     SlackInstallationStore installs;
-    OAuthStateStore states;
     SlackEventLog events;
 
     @BeforeEach
     void stores() {
         tenants = new TenantStore(db, clock, new HolidayCalendars());
         installs = new SlackInstallationStore(db, tenants, clock);
-        states = new OAuthStateStore(db, clock);
         events = new SlackEventLog(db, clock);
     }
 
@@ -76,18 +73,6 @@ class SlackInstallationStoreTest extends TwoTenantStore {
         assertEquals(Optional.of("v1:b"), installs.find("TB").orElseThrow().encryptedBotToken());
         assertTrue(tenants.activeById(tenantB).isPresent());
         assertFalse(installs.revoke("TUNKNOWN", "app_uninstalled"), "nothing to revoke");
-    }
-
-    @Test
-    void aStateIsAcceptedOnceAndOnlyBeforeItExpires() {
-        states.issue("s-1", Duration.ofMinutes(10));
-        states.issue("s-2", Duration.ofMinutes(10));
-
-        assertTrue(states.consume("s-1"));
-        assertFalse(states.consume("s-1"), "a second redirect with the same state");
-        assertFalse(states.consume("never-issued"));
-        clock.advance(Duration.ofMinutes(11));
-        assertFalse(states.consume("s-2"), "expired");
     }
 
     @Test

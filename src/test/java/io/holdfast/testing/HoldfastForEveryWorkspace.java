@@ -33,7 +33,7 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
     public static final String KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
     public static final String CHANNEL = HoldfastOnSlack.CHANNEL;
     public static final Duration WAIT = HoldfastOnSlack.WAIT;
-    private static final Pattern STATE = Pattern.compile("state=([0-9a-zA-Z-]+)");
+    private static final Pattern STATE = Pattern.compile("state=([0-9a-zA-Z._-]+)");
 
     public final FakeSlackApi slack = new FakeSlackApi();
     public final TestClock clock;
