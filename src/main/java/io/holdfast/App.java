@@ -84,7 +84,6 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -284,7 +283,7 @@ public final class App implements AutoCloseable {
                     .with("slack", slack == null ? () -> Readiness.State.up("off: " + config.slackOffReason().orElse(""))
                             : installs != null ? () -> Readiness.State.up(installs.installedCount() + " workspace(s) installed")
                             : new SlackAuthProbe(slack, config.slackBotToken().orElseThrow(), clock))
-                    .with("teams", teamsState(teams != null));
+                    .with("teams", teams == null ? () -> Readiness.State.up("off") : teams.readiness());
             if (slackSocket != null) {
                 readiness.with("slack socket", slackSocket.readiness());
             }
@@ -359,11 +358,6 @@ public final class App implements AutoCloseable {
 
     public Schedules schedules() {
         return schedules;
-    }
-
-    private static Supplier<Readiness.State> teamsState(boolean on) {
-        Readiness.State state = Readiness.State.up(on ? "on; its credentials are not checked here" : "off");
-        return () -> state;
     }
 
     private boolean schedulesRunning() {

@@ -263,6 +263,21 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyReplicaIsScrapedForMetricsAndLogsOneJsonObjectPerLine() throws IOException {
+        for (String mode : MODES) {
+            Manifest workload = workload(mode);
+            Map<String, Object> container = mainContainer(workload);
+            Map<String, Object> annotations = map(workload.body(), "spec.template.metadata.annotations", workload.toString());
+            assertEquals("true", annotations.get("prometheus.io/scrape"), workload + ": the pods should ask Prometheus to scrape them");
+            assertEquals(literalEnv(workload, container, "HOLDFAST_PORT"), annotations.get("prometheus.io/port"),
+                    workload + ": prometheus.io/port must be the port Holdfast listens on, as a string");
+            assertEquals("/metrics", annotations.get("prometheus.io/path"), workload + ": prometheus.io/path");
+            assertEquals("json", literalEnv(workload, container, "HOLDFAST_LOG_FORMAT"),
+                    workload + ": in a cluster the log goes to a collector, one JSON object per line");
+        }
+    }
+
+    @Test
     void servicesSendTrafficOnlyToTheirOwnModesPods() throws IOException {
         Manifest job = single(standalone("migrate-data-job.yaml"));
         for (String mode : MODES) {

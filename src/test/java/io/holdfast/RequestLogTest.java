@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.testing.HoldfastOnSlack;
+import io.holdfast.testing.HoldfastOnTeams;
+import io.holdfast.testing.TeamsActivities.Person;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -66,5 +69,23 @@ class RequestLogTest {
                 () -> assertEquals("refused", fields(events.get(1)).get("outcome"), "#77 does not exist: the person's mistake, not a failure"));
         String everything = events.stream().map(e -> e.getFormattedMessage() + fields(e)).collect(Collectors.joining("\n"));
         assertFalse(everything.contains("confidential") || everything.contains("shipped"), "typed text stays out of the log: " + everything);
+    }
+
+    @Test
+    void aWordHoldfastDoesNotKnowIsLoggedAsUnknownBecauseInTeamsItIsTheFirstWordSomeoneTyped(@TempDir Path teamsDir) throws Exception {
+        Person alex = new Person("29:1alex", "aad-alex-0001", "Alex Rivera", "America/New_York");
+        try (HoldfastOnTeams teams = new HoldfastOnTeams(teamsDir, NOW)) {
+            teams.send(teams.activities.personalMessage(alex, "mergerplans with Globex stay between us"));
+            teams.teams.awaitSent(s -> s.text().contains("doesn't know the command"));
+        }
+
+        List<ILoggingEvent> info = heard.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).toList();
+        assertEquals(1, info.size(), info.toString());
+        assertAll(
+                () -> assertEquals("unknown", fields(info.get(0)).get("name")),
+                () -> assertEquals("TEAMS", fields(info.get(0)).get("platform")),
+                () -> assertTrue(info.get(0).getFormattedMessage().matches("command unknown for tenant \\d+: unknown in \\d+ ms"),
+                        info.get(0).getFormattedMessage()),
+                () -> assertFalse(info.get(0).getFormattedMessage().contains("mergerplans"), info.get(0).getFormattedMessage()));
     }
 }

@@ -27,9 +27,12 @@ public record Config(
         boolean teamsInsecureDev,
         String slackScopes,
         Optional<URI> slackRedirectUri,
-        Optional<String> encryptionKey) {
+        Optional<String> encryptionKey,
+        URI microsoftLoginUrl) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    /** The Microsoft identity platform, where the Teams bot's credentials are exchanged for Bot Framework tokens. */
+    public static final String DEFAULT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.com/";
     /** The bot scopes of manifests/slack/manifest.yaml, asked for by an OAuth install unless SLACK_SCOPES says otherwise. */
     public static final String DEFAULT_SLACK_SCOPES = "commands,chat:write,chat:write.public,users:read,usergroups:read";
     /** The clustered scheduler holds up to four connections of the pool at once (two jobs, misfires, check-ins). */
@@ -55,7 +58,8 @@ public record Config(
                 e.bool("HOLDFAST_TEAMS_INSECURE_DEV", false),
                 e.optional("SLACK_SCOPES").orElse(DEFAULT_SLACK_SCOPES),
                 e.optionalHttpUrl("SLACK_REDIRECT_URI", "https://holdfast.example.com/slack/oauth_redirect"),
-                e.base64Key("HOLDFAST_ENCRYPTION_KEY", 32));
+                e.base64Key("HOLDFAST_ENCRYPTION_KEY", 32),
+                e.httpUrl("MICROSOFT_LOGIN_URL", DEFAULT_MICROSOFT_LOGIN_URL));
         config.checkCombinations();
         return config;
     }

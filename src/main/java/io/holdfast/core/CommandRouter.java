@@ -66,7 +66,9 @@ public final class CommandRouter {
     public Reply run(String command, Invocation invocation) {
         CommandHandler handler = commands.get(command);
         if (handler == null) {
-            logged("command", command, invocation, "unknown", System.nanoTime());
+            // In Teams and the console the command is the first word a person typed, so it is message text: kept out of INFO.
+            log.debug("unknown command word {}", command);
+            logged("command", "unknown", invocation, "unknown", System.nanoTime());
             return Reply.show("Holdfast doesn't know the command " + command + ". Try: promise help");
         }
         return guarded("command", command, invocation, () -> handler.handle(invocation));

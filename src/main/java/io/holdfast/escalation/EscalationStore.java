@@ -89,10 +89,13 @@ public final class EscalationStore {
                 EscalationStore::escalation, tenantId, accountId);
     }
 
-    /** Unresolved escalations, across tenants, with a warning or a breach notice due and not yet given. */
+    /**
+     * Unresolved escalations, across tenants, with a warning or a breach notice due and not yet given. A
+     * paused tenant's are left out: they wait for its return instead of being read again every minute.
+     */
     public List<Escalation> needingAttention(Connection c, Instant now) throws SQLException {
         long t = now.toEpochMilli();
-        return Sql.list(c, SELECT + "WHERE e.status <> 'RESOLVED' AND ("
+        return Sql.list(c, SELECT + "WHERE e.status <> 'RESOLVED' AND e.tenant_id NOT IN (SELECT id FROM tenants WHERE paused_at IS NOT NULL) AND ("
                         + "(e.acked_at IS NULL AND e.ack_breached = 0 AND ((e.ack_warned = 0 AND e.ack_warn_at <= ?) OR e.ack_due_at <= ?)) "
                         + "OR (e.resolve_breached = 0 AND ((e.resolve_warned_round < e.round AND e.resolve_warn_at <= ?) OR e.resolve_due_at <= ?))"
                         + ") ORDER BY e.id", EscalationStore::escalation, t, t, t, t);

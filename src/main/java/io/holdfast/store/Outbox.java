@@ -214,13 +214,20 @@ public final class Outbox {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'"));
     }
 
-    /** What is waiting to be delivered: how many rows, and when the oldest of them was queued (empty when none is). */
-    public record Backlog(long pending, Optional<Instant> oldestQueuedAt) {}
+    /**
+     * What is waiting to be delivered: how many rows, and when the oldest of them was queued (empty when
+     * none is). Rows of paused tenants are counted apart as {@code held}: they wait for their workspace
+     * to install again, which no operator can hurry, so they must not keep a lateness alert firing.
+     */
+    public record Backlog(long pending, Optional<Instant> oldestQueuedAt, long held) {}
 
     /** The backlog in one query, for the metrics scrape. */
     public Backlog backlog() {
-        return db.read(c -> Sql.one(c, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'PENDING'",
-                rs -> new Backlog(rs.getLong(1), rs.getObject(2) == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(2)))))
+        return db.read(c -> Sql.one(c, "SELECT COUNT(CASE WHEN t.paused_at IS NULL THEN 1 END), "
+                        + "MIN(CASE WHEN t.paused_at IS NULL THEN o.created_at END), COUNT(t.paused_at) "
+                        + "FROM outbox o LEFT JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING'",
+                rs -> new Backlog(rs.getLong(1), rs.getObject(2) == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(2))),
+                        rs.getLong(3)))
                 .orElseThrow());
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.holdfast.core.time.HolidayCalendars;
 import io.holdfast.store.Sql;
+import io.holdfast.store.TenantStore;
 import io.holdfast.testing.TwoTenantStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,6 +187,19 @@ class EscalationStoreTest extends TwoTenantStore {
         Escalation b = raise(tenantB, "Initech");
 
         assertEquals(List.of(a.id(), b.id()), attention(NOW.plus(Duration.ofDays(30))), "every clock long past, resolved left out");
+    }
+
+    @Test
+    void aPausedTenantsOverdueEscalationsAreNotReadUntilItIsResumed() {
+        Escalation a = raise(tenantA, "Acme Corp");
+        Escalation b = raise(tenantB, "Initech");
+        TenantStore tenants = new TenantStore(db, clock, new HolidayCalendars());
+
+        tenants.pause(tenantA, "app_uninstalled");
+        assertEquals(List.of(b.id()), attention(NOW.plus(Duration.ofDays(30))), "the uninstalled workspace's clocks wait");
+
+        tenants.resume(tenantA);
+        assertEquals(List.of(a.id(), b.id()), attention(NOW.plus(Duration.ofDays(30))), "reinstalled: its clocks are watched again");
     }
 
     @Test

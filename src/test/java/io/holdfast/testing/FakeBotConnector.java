@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class FakeBotConnector implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOGIN_PATH = "/login/";
     private static final Set<Op> ACTIVITY_WRITES = EnumSet.of(Op.SEND, Op.REPLY, Op.UPDATE);
 
     /** What a request asked the connector to do. */
@@ -100,6 +102,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final List<PendingHold> holds = new ArrayList<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final AtomicLong nextActivityId = new AtomicLong(FIRST_ACTIVITY_ID);
+    private final CallLog<TokenRequest> tokenRequests = new CallLog<>(String::valueOf);
+    private final List<Integer> tokenRefusals = new ArrayList<>();
 
     private FakeBotConnector(String tenantId) {
         this.tenantId = tenantId;
@@ -116,6 +120,7 @@ public final class FakeBotConnector implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext(LOGIN_PATH, this::token);
         server.start();
     }
 
@@ -271,6 +276,29 @@ public final class FakeBotConnector implements AutoCloseable {
         });
     }
 
+    /**
+     * The Microsoft identity platform's base URL as the fake plays it ({@code MICROSOFT_LOGIN_URL}):
+     * {@code POST {tenant}/oauth2/v2.0/token} with client credentials answers a bearer token, unless a
+     * refusal was queued with {@link #refuseCredentialsNext}.
+     */
+    public String loginUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + LOGIN_PATH;
+    }
+
+    /**
+     * The next token request is refused as Entra ID refuses a wrong or expired client secret:
+     * 401 {@code invalid_client}, error code AADSTS7000215.
+     */
+    public FakeBotConnector refuseCredentialsNext() {
+        tokenRequests.locked(() -> tokenRefusals.add(7000215));
+        return this;
+    }
+
+    /** Every token request so far, in order. */
+    public List<TokenRequest> tokenRequests() {
+        return tokenRequests.all();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -370,6 +398,35 @@ public final class FakeBotConnector implements AutoCloseable {
             calls.record(sent);
             return new Answer(status, body, fault == null ? 0 : fault.retryAfterSeconds(), takeHold(route.op()));
         });
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String tenant = exchange.getRequestURI().getPath().substring(LOGIN_PATH.length()).split("/", 2)[0];
+            Map<String, String> form = new LinkedHashMap<>();
+            for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+                String[] kv = pair.split("=", 2);
+                form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+            Integer refusal = tokenRequests.locked(() -> {
+                tokenRequests.record(new TokenRequest(tenant, form));
+                return tokenRefusals.isEmpty() ? null : tokenRefusals.remove(0);
+            });
+            ObjectNode answer = JSON.createObjectNode();
+            if (refusal != null) {
+                answer.put("error", "invalid_client")
+                        .put("error_description", "AADSTS" + refusal + ": Invalid client secret provided. Ensure the secret being sent "
+                                + "in the request is the client secret value, not the client secret ID, for a secret added to app '"
+                                + form.get("client_id") + "'.");
+                answer.putArray("error_codes").add(refusal);
+                respond(exchange, 401, answer);
+            } else {
+                answer.put("token_type", "Bearer").put("expires_in", 3599).put("ext_expires_in", 3599)
+                        .put("access_token", "fake-bot-framework-token");
+                respond(exchange, 200, answer);
+            }
+        }
     }
 
     private Fault takeFault(Op op) {
@@ -525,6 +582,10 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     private record Member(String teamsUserId, String aadObjectId, String name) {
+    }
+
+    /** A client-credentials token request: the tenant in its path, and its form fields (secret included: it's a test). */
+    public record TokenRequest(String tenant, Map<String, String> form) {
     }
 
     private record Fault(int status, String code, String message, int retryAfterSeconds) {

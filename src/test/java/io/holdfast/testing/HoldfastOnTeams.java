@@ -45,6 +45,8 @@ public final class HoldfastOnTeams implements AutoCloseable {
         this.activities = new TeamsActivities(teams.serviceUrl(), teams.tenantId(), BOT_APP_ID, clock);
         this.dbUrl = TestDatabases.freshUrl(dir);
         Map<String, String> all = new HashMap<>(teamsEnv);
+        // The bot's credentials are checked against the fake, never against Microsoft, unless a test says where.
+        all.putIfAbsent("MICROSOFT_LOGIN_URL", teams.loginUrl());
         all.put("HOLDFAST_PORT", "0");
         all.put("HOLDFAST_DB_URL", dbUrl);
         this.env = Map.copyOf(all);

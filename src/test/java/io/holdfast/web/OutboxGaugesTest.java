@@ -39,6 +39,7 @@ class OutboxGaugesTest {
     TestClock clock;
     Outbox outbox;
     Metrics metrics;
+    TenantStore tenants;
     long tenant;
 
     @BeforeEach
@@ -47,7 +48,8 @@ class OutboxGaugesTest {
         clock = TestClock.at(NOW);
         outbox = new Outbox(db, clock);
         metrics = new Metrics(db, outbox, clock);
-        tenant = new TenantStore(db, clock, new HolidayCalendars()).findOrCreate(Platform.SLACK, "T1").id();
+        tenants = new TenantStore(db, clock, new HolidayCalendars());
+        tenant = tenants.findOrCreate(Platform.SLACK, "T1").id();
     }
 
     @AfterEach
@@ -60,7 +62,11 @@ class OutboxGaugesTest {
     }
 
     private void post(String key) {
-        db.write(c -> outbox.post(c, tenant, key, "C1", null, null, Message.of("hello")));
+        post(tenant, key);
+    }
+
+    private void post(long tenantId, String key) {
+        db.write(c -> outbox.post(c, tenantId, key, "C1", null, null, Message.of("hello")));
     }
 
     private Scrape scrape() {
@@ -73,7 +79,8 @@ class OutboxGaugesTest {
 
         assertAll(
                 () -> assertEquals(0, scrape.value("holdfast_outbox_pending")),
-                () -> assertEquals(0, scrape.value("holdfast_outbox_oldest_pending_age_seconds")));
+                () -> assertEquals(0, scrape.value("holdfast_outbox_oldest_pending_age_seconds")),
+                () -> assertEquals(0, scrape.value("holdfast_outbox_held")));
     }
 
     @Test
@@ -95,6 +102,32 @@ class OutboxGaugesTest {
     }
 
     @Test
+    void postsHeldForAPausedWorkspaceAreCountedApartSoTheLatenessAlertClears() {
+        long uninstalled = tenants.findOrCreate(Platform.SLACK, "T2").id();
+        post(uninstalled, "held-1");
+        post(uninstalled, "held-2");
+        clock.advance(Duration.ofHours(2));
+        post("waiting");
+        clock.advance(Duration.ofSeconds(10));
+
+        Scrape whileInstalled = scrape();
+        tenants.pause(uninstalled, "app_uninstalled");
+        Scrape paused = scrape();
+        tenants.resume(uninstalled);
+        Scrape resumed = scrape();
+
+        assertAll(
+                () -> assertEquals(3, whileInstalled.value("holdfast_outbox_pending")),
+                () -> assertEquals(0, whileInstalled.value("holdfast_outbox_held")),
+                () -> assertEquals(1, paused.value("holdfast_outbox_pending")),
+                () -> assertEquals(10, paused.value("holdfast_outbox_oldest_pending_age_seconds"), "only the installed workspace's post is late"),
+                () -> assertEquals(2, paused.value("holdfast_outbox_held")),
+                () -> assertEquals(3, resumed.value("holdfast_outbox_pending")),
+                () -> assertEquals(7210, resumed.value("holdfast_outbox_oldest_pending_age_seconds")),
+                () -> assertEquals(0, resumed.value("holdfast_outbox_held")));
+    }
+
+    @Test
     void aDatabaseThatCannotBeReadShowsAGapNotAReassuringZero() {
         post("first");
         db.close();
@@ -103,6 +136,7 @@ class OutboxGaugesTest {
 
         assertAll(
                 () -> assertTrue(Double.isNaN(scrape.value("holdfast_outbox_pending"))),
-                () -> assertTrue(Double.isNaN(scrape.value("holdfast_outbox_oldest_pending_age_seconds"))));
+                () -> assertTrue(Double.isNaN(scrape.value("holdfast_outbox_oldest_pending_age_seconds"))),
+                () -> assertTrue(Double.isNaN(scrape.value("holdfast_outbox_held"))));
     }
 }
