@@ -1,4 +1,4 @@
-package io.holdfast.store;
+package io.holdfast.slack;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
