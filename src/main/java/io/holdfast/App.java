@@ -2,7 +2,6 @@ package io.holdfast;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
-import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.holdfast.account.AccountStore;
 import io.holdfast.account.AccountTimeline;
 import io.holdfast.config.Config;
@@ -59,7 +58,10 @@ import io.holdfast.slack.OAuthStateStore;
 import io.holdfast.slack.SlackApp;
 import io.holdfast.slack.SlackAuthProbe;
 import io.holdfast.slack.SlackChat;
+import io.holdfast.slack.SlackEventLog;
 import io.holdfast.slack.SlackGroups;
+import io.holdfast.slack.SlackInstallServlet;
+import io.holdfast.slack.SlackInstallationStore;
 import io.holdfast.slack.SlackInstallations;
 import io.holdfast.slack.SlackPeople;
 import io.holdfast.slack.SlackRequestVerifier;
@@ -69,8 +71,6 @@ import io.holdfast.slack.SlackSocketModeDoor;
 import io.holdfast.slack.SlackTokens;
 import io.holdfast.store.Database;
 import io.holdfast.store.Outbox;
-import io.holdfast.store.SlackEventLog;
-import io.holdfast.store.SlackInstallationStore;
 import io.holdfast.store.TenantStore;
 import io.holdfast.store.TokenCipher;
 import io.holdfast.store.UserStore;
@@ -109,6 +109,8 @@ public final class App implements AutoCloseable {
     private final WebServer web;
     /** Slack's door in Socket Mode (SLACK_APP_TOKEN set); null when Slack comes over HTTP or is off. */
     private final SlackSocketMode socketMode;
+    /** Bolt behind either Slack door; null when Slack is off. */
+    private final SlackApp slackBolt;
     private final SlaWatch slaWatch;
     private final ShoutOut shoutOut;
     private final PromiseNudges promiseNudges;
@@ -257,6 +259,7 @@ public final class App implements AutoCloseable {
                 new HomeMessages(promiseMessages, escalationMessages, digestMessages), clock);
 
         SlackSocketMode slackSocket = null;
+        SlackApp boltApp = null;
         if (serveHttp) {
             WebServer.SlackEndpoint slackEndpoint = null;
             if (slack != null) {
@@ -266,13 +269,15 @@ public final class App implements AutoCloseable {
                         : SlackApp.createOAuth(slack, config.slackSigningSecret().orElseThrow(), new SlackApp.OAuth(config.slackClientId().orElseThrow(),
                                 config.slackClientSecret().orElseThrow(), config.slackScopes(), config.slackRedirectUri().map(Object::toString),
                                 slackInstalls, new OAuthStateStore(db, clock, config.encryptionKey().orElseThrow())), parts);
+                boltApp = slackApp;
                 if (config.slackSocketMode()) {
                     slackSocket = new SlackSocketMode(slackApp.bolt(), config.slackAppToken().orElseThrow(), clock);
                     slackEndpoint = new WebServer.SlackEndpoint(new SlackSocketModeDoor(), SlackSocketModeDoor.NO_FILTER);
                 } else {
                     slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
                             new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)),
-                            slackInstalls == null ? null : new SlackOAuthAppServlet(slackApp.bolt()));
+                            slackInstalls == null ? null : new SlackInstallServlet(slackApp),
+                            slackInstalls == null ? List.of() : SlackInstallServlet.PATHS);
                 }
             }
             SlackInstallations installs = slackInstalls;
@@ -292,6 +297,7 @@ public final class App implements AutoCloseable {
             web = null;
         }
         socketMode = slackSocket;
+        slackBolt = boltApp;
     }
 
     /** Starts the HTTP server and the delivery worker: the {@code serve} command. */
@@ -381,6 +387,9 @@ public final class App implements AutoCloseable {
                     web.close();
                 }
             } finally {
+                if (slackBolt != null) {
+                    slackBolt.close();
+                }
                 schedules.close();
                 afterAck.shutdown();
                 afterAck.awaitTermination(10, TimeUnit.SECONDS);

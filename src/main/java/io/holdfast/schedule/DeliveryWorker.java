@@ -294,9 +294,9 @@ public final class DeliveryWorker implements AutoCloseable {
             results.ended(Result.RATE_LIMITED);
             return Optional.of(until);
         }
-        if (e.isPermanent() && tenants.activeById(entry.tenantId()).isEmpty()) {
-            // Paused while this row was on its way (the app was uninstalled): it is held with the tenant's other
-            // posts, which are not claimed until a new install resumes the tenant, and then go out at once.
+        if (tenants.activeById(entry.tenantId()).isEmpty()) {
+            // Paused while this row was on its way (the app was uninstalled, so its token was refused): it is held with
+            // the tenant's other posts, which are not claimed until a new install resumes the tenant, and then go out at once.
             outbox.retryAt(entry, clock.instant(), "held while the workspace is uninstalled: " + e.getMessage(), false);
             return Optional.empty();
         }

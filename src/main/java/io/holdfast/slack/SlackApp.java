@@ -9,9 +9,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Failures;
 import io.holdfast.home.HomeService;
-import io.holdfast.store.SlackEventLog;
 import io.holdfast.store.TenantStore;
-import io.holdfast.web.WebServer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -21,15 +19,17 @@ import java.util.concurrent.ExecutorService;
  * {@link SlackSignatureFilter} does it better in front of the servlet (two-sided clock window,
  * constant-time comparison), so a bad request is refused before Bolt parses anything.
  */
-public final class SlackApp {
+public final class SlackApp implements AutoCloseable {
     /** Where a person starts an install (Add to Slack), and where Slack sends them back; browsers' GETs, not signed. */
-    public static final String INSTALL_PATH = WebServer.SLACK_INSTALL_PATH;
-    public static final String REDIRECT_PATH = WebServer.SLACK_OAUTH_REDIRECT_PATH;
+    public static final String INSTALL_PATH = "/slack/install";
+    public static final String REDIRECT_PATH = "/slack/oauth_redirect";
 
     private final App app;
+    private final BoltThreads threads;
 
-    private SlackApp(App app) {
+    private SlackApp(App app, BoltThreads threads) {
         this.app = app;
+        this.threads = threads;
     }
 
     public static Slack client(String apiUrl) {
@@ -62,15 +62,17 @@ public final class SlackApp {
      * Bolt otherwise reads them from the environment and silently switches to multi-workspace mode.
      */
     public static SlackApp create(Slack slack, String signingSecret, String botToken, Parts parts) {
+        BoltThreads threads = new BoltThreads();
         App app = withEventDedupe(AppConfig.builder()
                 .slack(slack)
+                .executorServiceProvider(threads)
                 .signingSecret(signingSecret)
                 .singleTeamBotToken(botToken)
                 .clientId(null)
                 .clientSecret(null)
                 .requestVerificationEnabled(false)
                 .build(), parts.events());
-        return wire(app, slack, parts);
+        return wire(app, threads, slack, parts);
     }
 
     /**
@@ -94,8 +96,10 @@ public final class SlackApp {
      */
     public static SlackApp createOAuth(Slack slack, String signingSecret, OAuth oauth, Parts parts) {
         SlackInstallPages pages = new SlackInstallPages(INSTALL_PATH);
+        BoltThreads threads = new BoltThreads();
         App app = withEventDedupe(AppConfig.builder()
                 .slack(slack)
+                .executorServiceProvider(threads)
                 .signingSecret(signingSecret)
                 .singleTeamBotToken(null)
                 .clientId(oauth.clientId())
@@ -117,7 +121,7 @@ public final class SlackApp {
                 .requestVerificationEnabled(false)
                 .build(), parts.events());
         SlackOAuthFlow.configure(app, oauth.installations(), new SlackOAuthStates(oauth.states()), pages);
-        return wire(app, slack, parts);
+        return wire(app, threads, slack, parts);
     }
 
     /**
@@ -136,7 +140,7 @@ public final class SlackApp {
         };
     }
 
-    private static SlackApp wire(App app, Slack slack, Parts parts) {
+    private static SlackApp wire(App app, BoltThreads threads, Slack slack, Parts parts) {
         CommandRouter router = parts.router();
         ExecutorService afterAck = parts.afterAck();
         SlackInvocations invocations = new SlackInvocations(parts.tenants(), parts.people());
@@ -153,10 +157,17 @@ public final class SlackApp {
         router.actionIds().forEach(id -> app.blockAction(id, actions));
         SlackForms forms = new SlackForms(router, invocations, replies, modals, failures, afterAck, homeTab);
         router.formIds().forEach(id -> app.viewSubmission(id, forms));
-        return new SlackApp(app);
+        return new SlackApp(app, threads);
     }
 
     public App bolt() {
         return app;
+    }
+
+    /** Stops Bolt and ends every thread it started; call it once no request can reach Bolt any more. */
+    @Override
+    public void close() {
+        app.stop();
+        threads.stop();
     }
 }

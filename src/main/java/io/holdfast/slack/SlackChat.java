@@ -14,10 +14,15 @@ import java.util.Set;
 
 /** Delivers outbox posts through Slack's Web API ({@code chat.postMessage}, {@code chat.update}). */
 public final class SlackChat implements Chat {
-    /** Errors that retrying cannot fix: the channel or the install is gone, or the message is malformed. */
-    private static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
-            "account_inactive", "token_revoked", "no_permission", "msg_too_long", "invalid_blocks", "message_not_found",
-            "cant_update_message", "restricted_action");
+    /** Errors that retrying cannot fix: the channel is gone, or the message is malformed. */
+    private static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "no_permission", "msg_too_long",
+            "invalid_blocks", "message_not_found", "cant_update_message", "restricted_action");
+    /**
+     * The token was refused because the install changed: the workspace installed again (another replica may
+     * still have held the old token), or it was uninstalled and the event saying so is on its way. The
+     * post waits with backoff: it goes out with the new token, or is held once the uninstall pauses the tenant.
+     */
+    private static final Set<String> INSTALL_CHANGED = Set.of("invalid_auth", "token_revoked", "account_inactive");
 
     private final Slack slack;
     private final SlackTokens tokens;
@@ -31,7 +36,7 @@ public final class SlackChat implements Chat {
     @Override
     public Posted post(Tenant tenant, String channel, String threadRef, Message message) throws DeliveryException {
         String botToken = tokenFor(tenant);
-        ChatPostMessageResponse response = call(() -> slack.methods(botToken).chatPostMessage(r -> r
+        ChatPostMessageResponse response = call(tenant, () -> slack.methods(botToken).chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadRef)
                 .text(blockKit.fallback(message))
@@ -43,7 +48,7 @@ public final class SlackChat implements Chat {
     @Override
     public Posted update(Tenant tenant, String channel, String ref, Message message) throws DeliveryException {
         String botToken = tokenFor(tenant);
-        call(() -> slack.methods(botToken).chatUpdate(r -> r
+        call(tenant, () -> slack.methods(botToken).chatUpdate(r -> r
                 .channel(channel)
                 .ts(ref)
                 .text(blockKit.fallback(message))
@@ -51,16 +56,19 @@ public final class SlackChat implements Chat {
         return new Posted(channel, ref);
     }
 
-    /** A workspace without an install can't be posted to until it installs again; its rows stop retrying. */
+    /**
+     * A workspace without a usable install can't be posted to now; its post waits, as the install may be on
+     * its way (made on another replica) or the uninstall not yet have paused the tenant.
+     */
     private String tokenFor(Tenant tenant) throws DeliveryException {
-        return tokens.botToken(tenant.externalId()).orElseThrow(() -> DeliveryException.permanent("not_installed"));
+        return tokens.botToken(tenant.externalId()).orElseThrow(() -> DeliveryException.transientFailure("not_installed"));
     }
 
     private interface ApiCall<T extends SlackApiTextResponse> {
         T run() throws IOException, SlackApiException;
     }
 
-    private static <T extends SlackApiTextResponse> T call(ApiCall<T> call) throws DeliveryException {
+    private <T extends SlackApiTextResponse> T call(Tenant tenant, ApiCall<T> call) throws DeliveryException {
         T response;
         try {
             response = call.run();
@@ -77,6 +85,10 @@ public final class SlackChat implements Chat {
         }
         if ("ratelimited".equals(response.getError())) {
             throw DeliveryException.rateLimited(Duration.ofSeconds(1));
+        }
+        if (INSTALL_CHANGED.contains(response.getError())) {
+            tokens.invalidate(tenant.externalId());
+            throw DeliveryException.transientFailure(response.getError());
         }
         if (PERMANENT.contains(response.getError())) {
             throw DeliveryException.permanent(response.getError());

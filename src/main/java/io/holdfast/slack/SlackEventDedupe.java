@@ -8,7 +8,6 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
-import io.holdfast.store.SlackEventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,8 @@ package io.holdfast.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,10 @@ final class SlackOAuthFlow {
         // service(InstallationService) replaces the success handler, so the callbacks below are set after it.
         app.service(installations);
         app.service(states);
-        app.enableTokenRevocationHandlers();
+        // Registered in place of Bolt's (enableTokenRevocationHandlers), which revoke after the acknowledgement.
+        SlackRevocations revocations = new SlackRevocations(installations);
+        app.event(AppUninstalledEvent.class, revocations::appUninstalled);
+        app.event(TokensRevokedEvent.class, revocations::tokensRevoked);
         app.oauthPersistenceErrorCallback(args -> {
             boolean orgWide = args.getError() instanceof SlackInstallations.OrgWideInstallException;
             if (orgWide) {

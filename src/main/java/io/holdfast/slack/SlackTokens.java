@@ -11,6 +11,13 @@ import java.util.Optional;
 public interface SlackTokens {
     Optional<String> botToken(String teamId);
 
+    /**
+     * Slack refused the workspace's token ({@code invalid_auth}, {@code token_revoked}, {@code account_inactive}):
+     * whatever was remembered of its install is dropped, so the next call reads it afresh.
+     */
+    default void invalidate(String teamId) {
+    }
+
     /** A single-workspace install: {@code SLACK_BOT_TOKEN} answers for every team. */
     static SlackTokens single(String botToken) {
         Optional<String> token = Optional.of(botToken);

@@ -3,6 +3,7 @@ package io.holdfast.web;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -19,8 +20,6 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class WebServer implements AutoCloseable {
     public static final String SLACK_PATH = "/slack/events";
     public static final String TEAMS_PATH = "/api/messages";
-    public static final String SLACK_INSTALL_PATH = "/slack/install";
-    public static final String SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
     /** Shown on /readyz while unauthenticated Teams traffic is accepted, so nobody runs that way by accident. */
     static final String INSECURE_WARNING = "WARNING: Teams insecure dev mode: unauthenticated Bot Framework traffic is accepted";
 
@@ -42,8 +41,7 @@ public final class WebServer implements AutoCloseable {
             if (slack.install() != null) {
                 // A person's browser opens these, so they carry no Slack signature; the OAuth state protects the redirect.
                 ServletHolder install = new ServletHolder(slack.install());
-                context.addServlet(install, SLACK_INSTALL_PATH);
-                context.addServlet(install, SLACK_OAUTH_REDIRECT_PATH);
+                slack.installPaths().forEach(path -> context.addServlet(install, path));
             }
         } else {
             context.addServlet(new ServletHolder(new NotConfiguredServlet("Slack is off on this Holdfast: set SLACK_SIGNING_SECRET and "
@@ -58,11 +56,11 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * The Slack door: Bolt's servlet with the filter that verifies each request first, and with OAuth the
-     * servlet of the install pages ({@code null} for a single-workspace install).
+     * servlet of the install pages and the paths it serves ({@code null} and none for a single-workspace install).
      */
-    public record SlackEndpoint(HttpServlet servlet, Filter filter, HttpServlet install) {
+    public record SlackEndpoint(HttpServlet servlet, Filter filter, HttpServlet install, List<String> installPaths) {
         public SlackEndpoint(HttpServlet servlet, Filter filter) {
-            this(servlet, filter, null);
+            this(servlet, filter, null, List.of());
         }
     }
 

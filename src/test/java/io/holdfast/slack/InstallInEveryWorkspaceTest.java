@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.store.DataCopy;
 import io.holdfast.store.Database;
+import io.holdfast.testing.Await;
 import io.holdfast.testing.FakeSlackApi;
 import io.holdfast.testing.HoldfastForEveryWorkspace;
 import io.holdfast.testing.HoldfastForEveryWorkspace.Page;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +48,9 @@ class InstallInEveryWorkspaceTest {
 
     @AfterEach
     void close() throws Exception {
-        holdfast.close();
+        if (holdfast != null) {
+            holdfast.close();
+        }
     }
 
     private SlackCall postedWith(String token, String text) {
@@ -255,6 +259,42 @@ class InstallInEveryWorkspaceTest {
         holdfast.install(ACME, "Acme Sales", "xoxb-acme-2");
         assertTrue(postedWith("xoxb-acme-2", "send the SOC2 report").text().contains("Promise #1"));
         assertEquals(0, holdfast.count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'"));
+    }
+
+    @Test
+    void aPostWhoseTokenIsRefusedWaitsAndGoesOutOnceTheWorkspaceInstallsAgain() {
+        holdfast.install(ACME, "Acme Sales", "xoxb-acme");
+        holdfast.slack.failNext("chat.postMessage", "invalid_auth");
+        holdfast.promise(ACME, "ULEE", "Acme Corp: send the SOC2 report by friday");
+        holdfast.await("the refused card waiting", () -> "invalid_auth".equals(holdfast.text("SELECT last_error FROM outbox WHERE status = 'PENDING'")));
+
+        assertEquals(0, holdfast.count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'"), "not failed for good");
+        holdfast.install(ACME, "Acme Sales", "xoxb-acme-2");
+        holdfast.clock.advance(Duration.ofMinutes(1));
+
+        assertTrue(postedWith("xoxb-acme-2", "send the SOC2 report").text().contains("Promise #1"));
+    }
+
+    @Test
+    void stoppingHoldfastEndsEveryThreadBoltStarted() throws Exception {
+        List<Thread> before = boltThreads();
+        holdfast.install(ACME, "Acme Sales", "xoxb-acme");
+        holdfast.promise(ACME, "ULEE", "Acme Corp: send the SOC2 report by friday");
+        List<Thread> started = boltThreads().stream().filter(t -> !before.contains(t)).toList();
+
+        holdfast.close();
+        holdfast = null;
+
+        assertFalse(started.isEmpty(), "Bolt's authorization starts its auth.test cache cleaner with the first request");
+        Await.until("no Bolt thread left, so the JVM can exit: " + started, HoldfastForEveryWorkspace.WAIT,
+                () -> started.stream().noneMatch(Thread::isAlive));
+    }
+
+    private static List<Thread> boltThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> t.getName().startsWith("bolt-app-threads") || t.getName().startsWith("MultiTeamsAuthorization"))
+                .toList();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -93,6 +94,24 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
         }
     }
 
+    /** Any request to {@code path}, with a body and no Slack signature, as anyone on the internet could send it. */
+    public Page send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Set-Cookie").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A person installs Holdfast in {@code team}: Add to Slack, Allow, back to Holdfast. Returns the page they end on. */
     public Page install(String team, String teamName, String botToken) {
         Page start = get("/slack/install", null);
@@ -114,8 +133,12 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
      * {@code retry} of the same {@code eventId}.
      */
     public SlackResponse event(String team, String eventId, String eventJson, int retry) {
-        String body = "{\"token\":\"verification\",\"team_id\":\"" + team + "\",\"api_app_id\":\"" + FakeSlackApi.APP_ID + "\",\"event\":" + eventJson
-                + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":" + clock.instant().getEpochSecond() + "}";
+        return event(team, eventId, eventJson, retry, clock.instant());
+    }
+
+    /** An Events API delivery of an event that happened at {@code happened}, e.g. one Slack delivers again minutes later. */
+    public SlackResponse event(String team, String eventId, String eventJson, int retry, Instant happened) {
+        String body = eventBody(team, eventId, eventJson, happened);
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest.Builder request = HttpRequest.newBuilder(url("/slack/events")).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -136,13 +159,28 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
         }
     }
 
+    /** The JSON of an Events API delivery, as Slack sends it. */
+    public String eventBody(String team, String eventId, String eventJson, Instant happened) {
+        return "{\"token\":\"verification\",\"team_id\":\"" + team + "\",\"api_app_id\":\"" + FakeSlackApi.APP_ID + "\",\"event\":" + eventJson
+                + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":" + happened.getEpochSecond() + "}";
+    }
+
     public SlackResponse appUninstalled(String team, String eventId) {
-        return event(team, eventId, "{\"type\":\"app_uninstalled\",\"event_ts\":\"" + clock.instant().getEpochSecond() + ".000100\"}", 0);
+        return event(team, eventId, appUninstalledEvent(clock.instant()), 0);
+    }
+
+    public static String appUninstalledEvent(Instant happened) {
+        return "{\"type\":\"app_uninstalled\",\"event_ts\":\"" + happened.getEpochSecond() + ".000100\"}";
     }
 
     public SlackResponse botTokensRevoked(String team, String eventId, int retry) {
+        return botTokensRevoked(team, eventId, retry, clock.instant());
+    }
+
+    /** {@code tokens_revoked} for the bot's token, which happened at {@code happened}. */
+    public SlackResponse botTokensRevoked(String team, String eventId, int retry, Instant happened) {
         return event(team, eventId, "{\"type\":\"tokens_revoked\",\"tokens\":{\"oauth\":[],\"bot\":[\"" + FakeSlackApi.BOT_USER_ID + "\"]},"
-                + "\"event_ts\":\"" + clock.instant().getEpochSecond() + ".000200\"}", retry);
+                + "\"event_ts\":\"" + happened.getEpochSecond() + ".000200\"}", retry, happened);
     }
 
     public SlackRequests requests() {
@@ -167,6 +205,15 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
 
     public String text(String sql, Object... params) {
         return app.database().read(c -> Sql.one(c, sql, rs -> rs.getString(1), params).orElse(null));
+    }
+
+    /** Runs a statement on the database behind Holdfast's back, e.g. to make its writes fail. */
+    public void execute(String sql) {
+        app.database().write(c -> {
+            try (Statement statement = c.createStatement()) {
+                return statement.executeUpdate(sql);
+            }
+        });
     }
 
     public String databaseUrl() {

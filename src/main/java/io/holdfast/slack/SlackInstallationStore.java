@@ -1,7 +1,10 @@
-package io.holdfast.store;
+package io.holdfast.slack;
 
 import io.holdfast.core.Platform;
 import io.holdfast.core.Tenant;
+import io.holdfast.store.Database;
+import io.holdfast.store.Sql;
+import io.holdfast.store.TenantStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -35,14 +38,14 @@ public final class SlackInstallationStore {
                                Optional<Instant> revokedAt) {}
 
     /** What an OAuth install tells about a workspace; the token is already encrypted. */
-    public record NewInstall(String teamId, String enterpriseId, String teamName, String appId, String botId, String botUserId,
+    record NewInstall(String teamId, String enterpriseId, String teamName, String appId, String botId, String botUserId,
                              String encryptedBotToken, String botScopes, String installedBy) {}
 
     /**
      * Stores an install (a first one, or a reinstall replacing the old token) and creates or resumes the
      * workspace's tenant; returns the tenant.
      */
-    public Tenant save(NewInstall install) {
+    Tenant save(NewInstall install) {
         return db.write(c -> {
             Tenant tenant = tenants.findOrCreate(Platform.SLACK, install.teamId());
             Sql.update(c, "INSERT INTO slack_installations (team_id, tenant_id, enterprise_id, team_name, app_id, bot_id, bot_user_id, bot_token, "
@@ -64,19 +67,24 @@ public final class SlackInstallationStore {
 
     /**
      * Forgets the workspace's bot token and pauses its tenant, keeping every other row; {@code reason} is
-     * what Slack said ({@code app_uninstalled}, {@code tokens_revoked}). Returns whether a token was dropped.
+     * what Slack said ({@code app_uninstalled}, {@code tokens_revoked}). Only an install made no later than
+     * {@code happened} is revoked: Slack delivers such an event again for up to an hour and a half, and a
+     * late one must not undo the install the workspace made since. Returns whether a token was dropped;
+     * the tenant is paused only then.
      */
-    public boolean revoke(String teamId, String reason) {
+    boolean revoke(String teamId, String reason, Instant happened) {
         return db.write(c -> {
-            int dropped = Sql.update(c, "UPDATE slack_installations SET bot_token = NULL, revoked_at = ? WHERE team_id = ? AND bot_token IS NOT NULL",
-                    clock.millis(), teamId);
-            tenants.find(Platform.SLACK, teamId).ifPresent(t -> tenants.pause(t.id(), reason));
+            int dropped = Sql.update(c, "UPDATE slack_installations SET bot_token = NULL, revoked_at = ? "
+                    + "WHERE team_id = ? AND bot_token IS NOT NULL AND installed_at <= ?", clock.millis(), teamId, happened.toEpochMilli());
+            if (dropped > 0) {
+                tenants.find(Platform.SLACK, teamId).ifPresent(t -> tenants.pause(t.id(), reason));
+            }
             return dropped > 0;
         });
     }
 
     /** Workspaces with a usable install. */
-    public long installedCount() {
+    long installedCount() {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM slack_installations WHERE bot_token IS NOT NULL"));
     }
 

@@ -1,4 +1,4 @@
-package io.holdfast.store;
+package io.holdfast.slack;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Tenant;
 import io.holdfast.core.time.HolidayCalendars;
+import io.holdfast.store.Sql;
+import io.holdfast.store.TenantPurge;
+import io.holdfast.store.TenantStore;
 import io.holdfast.testing.TwoTenantStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +42,7 @@ class SlackInstallationStoreTest extends TwoTenantStore {
     void anInstallCreatesItsTenantAndAReinstallAfterAnUninstallResumesTheSameOne() {
         Tenant first = install("TNEW", "v1:first");
 
-        assertTrue(installs.revoke("TNEW", "app_uninstalled"));
+        assertTrue(installs.revoke("TNEW", "app_uninstalled", clock.instant()));
         SlackInstallationStore.Installation gone = installs.find("TNEW").orElseThrow();
         TenantStore.Listing paused = tenants.listing().stream().filter(t -> t.id() == first.id()).findFirst().orElseThrow();
         assertAll(
@@ -64,15 +69,29 @@ class SlackInstallationStoreTest extends TwoTenantStore {
     }
 
     @Test
+    void aRevocationFromBeforeTheCurrentInstallChangesNothing() {
+        Instant uninstalled = clock.instant();
+        clock.advance(Duration.ofMinutes(2));
+        Tenant tenant = install("TNEW", "v1:again");
+
+        assertFalse(installs.revoke("TNEW", "tokens_revoked", uninstalled), "Slack's late retry of an event from before the reinstall");
+
+        assertAll(
+                () -> assertEquals(Optional.of("v1:again"), installs.find("TNEW").orElseThrow().encryptedBotToken()),
+                () -> assertTrue(tenants.activeById(tenant.id()).isPresent(), "the tenant is not paused"),
+                () -> assertTrue(installs.revoke("TNEW", "app_uninstalled", clock.instant()), "a revocation from after it does revoke it"));
+    }
+
+    @Test
     void revokingAWorkspaceLeavesTheOthersAlone() {
         install("TA", "v1:a");
         install("TB", "v1:b");
 
-        installs.revoke("TA", "tokens_revoked");
+        installs.revoke("TA", "tokens_revoked", clock.instant());
 
         assertEquals(Optional.of("v1:b"), installs.find("TB").orElseThrow().encryptedBotToken());
         assertTrue(tenants.activeById(tenantB).isPresent());
-        assertFalse(installs.revoke("TUNKNOWN", "app_uninstalled"), "nothing to revoke");
+        assertFalse(installs.revoke("TUNKNOWN", "app_uninstalled", clock.instant()), "nothing to revoke");
     }
 
     @Test
@@ -109,7 +128,7 @@ class SlackInstallationStoreTest extends TwoTenantStore {
         });
         events.firstDelivery("TA", "Ev1");
         events.firstDelivery("TB", "Ev1");
-        installs.revoke("TA", "app_uninstalled");
+        installs.revoke("TA", "app_uninstalled", clock.instant());
 
         Map<String, Long> deleted = new TenantPurge(db).purge(tenants.byId(tenantA).orElseThrow());
 

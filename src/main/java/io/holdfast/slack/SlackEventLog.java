@@ -1,5 +1,7 @@
-package io.holdfast.store;
+package io.holdfast.slack;
 
+import io.holdfast.store.Database;
+import io.holdfast.store.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +24,7 @@ public final class SlackEventLog {
     }
 
     /** True for the first delivery of this event, on whichever replica it lands; false for a repeat. */
-    public boolean firstDelivery(String teamId, String eventId) {
+    boolean firstDelivery(String teamId, String eventId) {
         long now = clock.millis();
         long last = prunedAt.get();
         boolean prune = now - last >= PRUNE_EVERY.toMillis() && prunedAt.compareAndSet(last, now);
@@ -36,7 +38,7 @@ public final class SlackEventLog {
     }
 
     /** Forgets a delivery whose handling failed, so Slack's retry of it runs. */
-    public void forget(String teamId, String eventId) {
+    void forget(String teamId, String eventId) {
         db.write(c -> Sql.update(c, "DELETE FROM slack_events_seen WHERE team_id = ? AND event_id = ?", teamId, eventId));
     }
 }
