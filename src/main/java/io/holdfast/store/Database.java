@@ -24,6 +24,15 @@ import org.sqlite.SQLiteDataSource;
  * PostgreSQL handles concurrent writers itself, so readers and writers share one pool there.
  */
 public final class Database implements AutoCloseable {
+    /**
+     * The writer's page cache. A group commit dirties pages of the promise, outbox and event tables and all
+     * their indexes; with SQLite's default 2 MiB the cache filled mid-transaction and spilled pages to the
+     * WAL before the commit wrote them again: a profile of the acknowledgement benchmark found the writer
+     * in {@code pwrite} for a sixth of its time inside the statements themselves.
+     */
+    private static final int WRITER_CACHE_KIB = Integer.getInteger("holdfast.writerCacheKib", 32 * 1024);
+    private static final int READER_CACHE_KIB = 2_000;
+
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final Dialect dialect;
@@ -45,8 +54,8 @@ public final class Database implements AutoCloseable {
             HikariDataSource pool = postgresPool(config);
             return new Database(pool, pool, Dialect.POSTGRESQL);
         }
-        return new Database(sqlitePool(config.dbUrl(), "holdfast-writer", 1), sqlitePool(config.dbUrl(), "holdfast-reader", 4),
-                Dialect.SQLITE);
+        return new Database(sqlitePool(config.dbUrl(), "holdfast-writer", 1, WRITER_CACHE_KIB),
+                sqlitePool(config.dbUrl(), "holdfast-reader", 4, READER_CACHE_KIB), Dialect.SQLITE);
     }
 
     private static HikariDataSource postgresPool(Config config) {
@@ -63,13 +72,15 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
-    private static HikariDataSource sqlitePool(String url, String name, int size) {
+    private static HikariDataSource sqlitePool(String url, String name, int size, int cacheKib) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.setBusyTimeout(10_000);
         sqlite.enforceForeignKeys(true);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // A negative cache size is in KiB rather than pages.
+        sqlite.setCacheSize(-cacheKib);
         SQLiteDataSource source = new SQLiteDataSource(sqlite);
         source.setUrl(url);
         HikariConfig pool = new HikariConfig();

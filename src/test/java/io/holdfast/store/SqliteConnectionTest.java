@@ -46,4 +46,14 @@ class SqliteConnectionTest {
                     () -> assertEquals(pragma.getValue(), onReader.toLowerCase(), "reader " + sql));
         }
     }
+
+    @Test
+    void theWriterKeepsABatchsPagesInMemoryUntilItCommits() {
+        db.migrate();
+        String onWriter = db.write(c -> Sql.one(c, "PRAGMA cache_size", rs -> rs.getString(1)).orElseThrow());
+        String onReader = db.read(c -> Sql.one(c, "PRAGMA cache_size", rs -> rs.getString(1)).orElseThrow());
+
+        assertEquals("-32768", onWriter, "32 MiB, so a group commit does not spill pages to the log before it commits");
+        assertEquals("-2000", onReader, "readers keep SQLite's default");
+    }
 }

@@ -83,15 +83,7 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        try {
-            HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Set-Cookie").orElse(null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return fetched(request);
     }
 
     /** Any request to {@code path}, with a body and no Slack signature, as anyone on the internet could send it. */
@@ -101,6 +93,10 @@ public final class HoldfastForEveryWorkspace implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        return fetched(request);
+    }
+
+    private Page fetched(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.body(), response.headers().firstValue("Set-Cookie").orElse(null));
