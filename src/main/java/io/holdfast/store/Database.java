@@ -81,6 +81,8 @@ public final class Database implements AutoCloseable {
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // A negative cache size is in KiB rather than pages.
         sqlite.setCacheSize(-cacheKib);
+        // Every insert says RETURNING what it needs; without this sqlite-jdbc asks for the last row id after each one.
+        sqlite.setGetGeneratedKeys(false);
         SQLiteDataSource source = new SQLiteDataSource(sqlite);
         source.setUrl(url);
         HikariConfig pool = new HikariConfig();

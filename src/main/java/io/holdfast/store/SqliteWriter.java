@@ -2,7 +2,6 @@ package io.holdfast.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,7 @@ final class SqliteWriter implements AutoCloseable {
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final SqliteStatements statements = new SqliteStatements();
 
     /**
      * @param connections the pool holding SQLite's single write connection
@@ -161,19 +161,20 @@ final class SqliteWriter implements AutoCloseable {
      */
     private void commit(List<Job<?>> batch) {
         List<Job<?>> done = new ArrayList<>(batch.size());
-        try (Connection c = connections.getConnection(); Statement control = c.createStatement()) {
-            control.execute("BEGIN IMMEDIATE");
+        try (Connection pooled = connections.getConnection()) {
+            Connection c = statements.around(pooled);
+            statements.control("BEGIN IMMEDIATE").execute();
             inWrite.set(c);
             try {
                 if (batch.size() == 1) {
                     batch.get(0).run(c);
                     done.add(batch.get(0));
                 } else {
-                    runEachInItsSavepoint(control, c, batch, done);
+                    runEachInItsSavepoint(c, batch, done);
                 }
-                control.execute("COMMIT");
+                statements.control("COMMIT").execute();
             } catch (SQLException | RuntimeException | Error e) {
-                rollBack(control);
+                rollBack();
                 batch.stream().filter(job -> !job.result.isDone()).forEach(job -> job.result.completeExceptionally(e));
                 return;
             } finally {
@@ -187,25 +188,25 @@ final class SqliteWriter implements AutoCloseable {
     }
 
     /** After a failed COMMIT SQLite may already have rolled back on its own; then there is nothing left to undo. */
-    private static void rollBack(Statement control) {
+    private void rollBack() {
         try {
-            control.execute("ROLLBACK");
+            statements.control("ROLLBACK").execute();
         } catch (SQLException e) {
             log.debug("nothing to roll back: {}", e.getMessage());
         }
     }
 
     /** A job whose work fails is rolled back alone and told at once; the others go on to the commit. */
-    private static void runEachInItsSavepoint(Statement control, Connection c, List<Job<?>> batch, List<Job<?>> done) throws SQLException {
+    private void runEachInItsSavepoint(Connection c, List<Job<?>> batch, List<Job<?>> done) throws SQLException {
         for (Job<?> job : batch) {
-            control.execute("SAVEPOINT job");
+            statements.control("SAVEPOINT job").execute();
             try {
                 job.run(c);
-                control.execute("RELEASE job");
+                statements.control("RELEASE job").execute();
                 done.add(job);
             } catch (SQLException | RuntimeException | Error e) {
-                control.execute("ROLLBACK TO job");
-                control.execute("RELEASE job");
+                statements.control("ROLLBACK TO job").execute();
+                statements.control("RELEASE job").execute();
                 job.result.completeExceptionally(e);
             }
         }

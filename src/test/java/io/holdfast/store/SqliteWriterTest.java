@@ -125,8 +125,9 @@ class SqliteWriterTest {
                 }
                 return inserted;
             }));
+            // One at a time, so the queue (and so the commit) holds them in this order.
+            awaitQueued(i);
         }
-        awaitQueued(4);
         release.countDown();
 
         assertEquals(1, first.get(10, TimeUnit.SECONDS));
