@@ -41,10 +41,11 @@ public final class AckBench {
     static final String SECRET = "bench-signing-secret";
     static final int CONNECTIONS = Integer.getInteger("connections", 32);
     /**
-     * Long enough for the JIT to finish with each path: with 5 s, a profile showed the compiler threads
-     * still taking a third of the server's CPU through the measured window on two cores.
+     * Long enough for the JIT to finish with each path: profiled in 10 s slices on the quiet 2-core machine,
+     * the compiler threads took 35-40% of the server's CPU for the first 30 s of /promise create and under
+     * 6% from 40 s on; with the old 5 s warm-up most of the measured window was the JIT.
      */
-    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 20));
+    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 40));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("seconds", 15));
 
     record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros, long acknowledged, long serverCpuMillis, long generatorCpuMillis) {
