@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.holdfast.testing.Engine;
 import io.holdfast.testing.HoldfastForEveryWorkspace;
 import io.holdfast.testing.SlackResponse;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class RevocationsOnSlackTest {
 
     @Test
     void anUninstallThatCouldNotBeSavedFailsSoSlacksRetryAppliesIt() {
-        holdfast.execute("CREATE TRIGGER refuse_revocations BEFORE UPDATE ON slack_installations BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+        refuseUpdatesOfInstallations(true);
 
         SlackResponse failed = holdfast.appUninstalled(ACME, "Ev-uninstall");
 
@@ -86,12 +87,26 @@ class RevocationsOnSlackTest {
                 () -> assertFalse(holdfast.paused(ACME)),
                 () -> assertEquals(0, holdfast.count("SELECT COUNT(*) FROM slack_events_seen WHERE event_id = 'Ev-uninstall'"),
                         "the delivery is not remembered as handled"));
-        holdfast.execute("DROP TRIGGER refuse_revocations");
+        refuseUpdatesOfInstallations(false);
 
         SlackResponse retried = holdfast.event(ACME, "Ev-uninstall", HoldfastForEveryWorkspace.appUninstalledEvent(NOW), 1);
 
         assertEquals(200, retried.status(), retried.body());
         assertTrue(holdfast.paused(ACME));
         assertNull(token());
+    }
+
+    /** A fault the database itself raises on saving a revocation, written for the engine this run uses. */
+    private void refuseUpdatesOfInstallations(boolean refuse) {
+        if (Engine.fallback() == Engine.SQLITE) {
+            holdfast.execute(refuse ? "CREATE TRIGGER refuse_revocations BEFORE UPDATE ON slack_installations BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+                    : "DROP TRIGGER refuse_revocations");
+        } else if (refuse) {
+            holdfast.execute("CREATE FUNCTION refuse_revocations() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk I/O error'; END $$ LANGUAGE plpgsql");
+            holdfast.execute("CREATE TRIGGER refuse_revocations BEFORE UPDATE ON slack_installations FOR EACH ROW EXECUTE FUNCTION refuse_revocations()");
+        } else {
+            holdfast.execute("DROP TRIGGER refuse_revocations ON slack_installations");
+            holdfast.execute("DROP FUNCTION refuse_revocations()");
+        }
     }
 }
