@@ -3,14 +3,12 @@ package io.holdfast.slack;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.holdfast.web.PeriodicCheck;
 import io.holdfast.web.Readiness;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -27,40 +25,31 @@ public final class SlackAuthProbe implements Supplier<Readiness.State> {
 
     private final Slack slack;
     private final String botToken;
-    private final Clock clock;
-    private final AtomicBoolean asking = new AtomicBoolean();
-    private volatile Readiness.State last = Readiness.State.up("checking the bot token");
-    private volatile Instant askedAt = Instant.MIN;
+    private final PeriodicCheck check;
 
     public SlackAuthProbe(Slack slack, String botToken, Clock clock) {
         this.slack = slack;
         this.botToken = botToken;
-        this.clock = clock;
+        this.check = new PeriodicCheck(Readiness.State.up("checking the bot token"), FRESH_FOR, clock, this::ask);
     }
 
     @Override
     public Readiness.State get() {
-        if (askedAt.plus(FRESH_FOR).isBefore(clock.instant()) && asking.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(this::ask);
-        }
-        return last;
+        return check.get();
     }
 
-    private void ask() {
+    private Readiness.State ask() {
         try {
             AuthTestResponse answer = slack.methods(botToken).authTest(r -> r);
             if (answer.isOk()) {
-                last = Readiness.State.up("bot token accepted for team " + answer.getTeamId());
-            } else if (REFUSED.contains(answer.getError())) {
-                last = Readiness.State.down("Slack refuses the bot token: " + answer.getError() + "; set a valid SLACK_BOT_TOKEN");
-            } else {
-                last = Readiness.State.up("auth.test answered " + answer.getError() + "; posts wait in the outbox");
+                return Readiness.State.up("bot token accepted for team " + answer.getTeamId());
             }
+            if (REFUSED.contains(answer.getError())) {
+                return Readiness.State.down("Slack refuses the bot token: " + answer.getError() + "; set a valid SLACK_BOT_TOKEN");
+            }
+            return Readiness.State.up("auth.test answered " + answer.getError() + "; posts wait in the outbox");
         } catch (IOException | SlackApiException e) {
-            last = Readiness.State.up("Slack unreachable (" + e.getClass().getSimpleName() + "); posts wait in the outbox");
-        } finally {
-            askedAt = clock.instant();
-            asking.set(false);
+            return Readiness.State.up("Slack unreachable (" + e.getClass().getSimpleName() + "); posts wait in the outbox");
         }
     }
 }

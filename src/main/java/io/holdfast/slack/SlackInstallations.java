@@ -66,6 +66,10 @@ public final class SlackInstallations implements InstallationService, SlackToken
         return false;
     }
 
+    /**
+     * Bolt's interface lets an app keep every past install; the store keeps one row per workspace, so
+     * asking for history is refused loudly rather than silently ignored.
+     */
     @Override
     public void setHistoricalDataEnabled(boolean isHistoricalDataEnabled) {
         if (isHistoricalDataEnabled) {

@@ -3,6 +3,7 @@ package io.holdfast.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
+import io.holdfast.web.PeriodicCheck;
 import io.holdfast.web.Readiness;
 import java.io.IOException;
 import java.net.URI;
@@ -13,11 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -41,10 +40,7 @@ final class TeamsAuthProbe implements Supplier<Readiness.State> {
     private final String appId;
     private final String appPassword;
     private final Optional<String> tenantId;
-    private final Clock clock;
-    private final AtomicBoolean asking = new AtomicBoolean();
-    private volatile Readiness.State last = Readiness.State.up("checking the bot's credentials");
-    private volatile Instant askedAt = Instant.MIN;
+    private final PeriodicCheck check;
 
     /** @param loginUrl the identity platform's base URL, e.g. {@code https://login.microsoftonline.com/} */
     TeamsAuthProbe(URI loginUrl, String appId, String appPassword, Optional<String> tenantId, Clock clock) {
@@ -52,18 +48,15 @@ final class TeamsAuthProbe implements Supplier<Readiness.State> {
         this.appId = appId;
         this.appPassword = appPassword;
         this.tenantId = tenantId;
-        this.clock = clock;
+        this.check = new PeriodicCheck(Readiness.State.up("checking the bot's credentials"), FRESH_FOR, clock, this::ask);
     }
 
     @Override
     public Readiness.State get() {
-        if (askedAt.plus(FRESH_FOR).isBefore(clock.instant()) && asking.compareAndSet(false, true)) {
-            ask();
-        }
-        return last;
+        return check.get();
     }
 
-    private void ask() {
+    private Readiness.State ask() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", appId);
@@ -75,16 +68,19 @@ final class TeamsAuthProbe implements Supplier<Readiness.State> {
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"))))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            try {
-                last = failure == null ? judge(response.statusCode(), response.body())
-                        : Readiness.State.up(tokenUrl.getHost() + " unreachable (" + cause(failure).getClass().getSimpleName()
-                                + "); posts wait in the outbox");
-            } finally {
-                askedAt = clock.instant();
-                asking.set(false);
-            }
-        });
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return judge(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreachable(e);
+        }
+    }
+
+    private Readiness.State unreachable(Exception e) {
+        return Readiness.State.up(tokenUrl.getHost() + " unreachable (" + e.getClass().getSimpleName() + "); posts wait in the outbox");
     }
 
     private Readiness.State judge(int status, String body) {
@@ -118,9 +114,5 @@ final class TeamsAuthProbe implements Supplier<Readiness.State> {
         } catch (IOException notJson) {
             return JSON.createObjectNode();
         }
-    }
-
-    private static Throwable cause(Throwable failure) {
-        return failure.getCause() != null && !(failure instanceof IOException) ? failure.getCause() : failure;
     }
 }
