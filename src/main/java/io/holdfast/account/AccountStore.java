@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Accounts are created on first mention; "Acme Corp", "acme corp" and "ACME  CORP" are one account. */
 public final class AccountStore {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private final Clock clock;
 
     public AccountStore(Clock clock) {
@@ -17,11 +19,24 @@ public final class AccountStore {
     }
 
     public static String normalize(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return display(name).toLowerCase(Locale.ROOT);
     }
 
+    private static String display(String name) {
+        return WHITESPACE.matcher(name.strip()).replaceAll(" ");
+    }
+
+    /**
+     * Looks the account up first: most commands name an account that exists, and on SQLite this runs on
+     * the single writer, where an insert that finds a conflict costs more than the lookup alone.
+     */
     public Account findOrCreate(Connection c, long tenantId, String name) throws SQLException {
-        String display = name.strip().replaceAll("\\s+", " ");
+        String display = display(name);
+        Optional<Account> existing = find(c, tenantId, display);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        // Another PostgreSQL replica may create the same account between the lookup and the insert.
         Sql.update(c, "INSERT INTO accounts (tenant_id, name, normalized_name, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (tenant_id, normalized_name) DO NOTHING", tenantId, display, normalize(display), clock.millis());
         return find(c, tenantId, display).orElseThrow();
