@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,17 +189,21 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private int deliver(List<Outbox.Entry> claimed) {
+        // Read once per pass, not once per row: a pass's rows mostly belong to a few tenants.
+        Map<Long, Optional<Tenant>> tenantsOfPass = new HashMap<>();
+        claimed.forEach(entry -> tenantsOfPass.computeIfAbsent(entry.tenantId(), tenants::byId));
         Map<String, List<Outbox.Entry>> byChannel = new LinkedHashMap<>();
         for (Outbox.Entry entry : claimed) {
             byChannel.computeIfAbsent(entry.tenantId() + "/" + entry.channel(), k -> new ArrayList<>()).add(entry);
         }
         if (byChannel.size() == 1) {
-            return deliverInOrder(claimed);
+            return deliverInOrder(claimed, tenantsOfPass);
         }
         // A pass ends when its slowest channel does, so a long queue in one channel goes a few rows per
         // pass while others wait their turn; what it leaves is released at the end of the pass.
         List<Callable<Integer>> channels = byChannel.values().stream()
-                .<Callable<Integer>>map(rows -> () -> deliverInOrder(rows.subList(0, Math.min(rows.size(), ROWS_PER_CHANNEL_PER_PASS)))).toList();
+                .<Callable<Integer>>map(rows -> () -> deliverInOrder(rows.subList(0, Math.min(rows.size(), ROWS_PER_CHANNEL_PER_PASS)),
+                        tenantsOfPass)).toList();
         int tried = 0;
         try {
             for (Future<Integer> channel : channelPosters.invokeAll(channels)) {
@@ -213,12 +218,12 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /** One channel's rows, oldest first; a rate limit stops the channel for this pass, as its later rows must wait too. */
-    private int deliverInOrder(List<Outbox.Entry> rows) {
+    private int deliverInOrder(List<Outbox.Entry> rows, Map<Long, Optional<Tenant>> tenantsOfPass) {
         int tried = 0;
         for (Outbox.Entry entry : rows) {
             if (outbox.renewClaim(entry, name, LEASE)) {
                 tried++;
-                Optional<Instant> heldUntil = deliver(entry);
+                Optional<Instant> heldUntil = deliver(entry, tenantsOfPass.get(entry.tenantId()));
                 if (heldUntil.isPresent()) {
                     outbox.holdChannel(entry.tenantId(), entry.channel(), heldUntil.get());
                     break;
@@ -229,8 +234,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /** Returns the instant until which the entry's channel must be left alone (rate limited), if any. */
-    private Optional<Instant> deliver(Outbox.Entry entry) {
-        Optional<Tenant> tenant = tenants.byId(entry.tenantId());
+    private Optional<Instant> deliver(Outbox.Entry entry, Optional<Tenant> tenant) {
         Chat chat = tenant.map(t -> chats.get(t.platform())).orElse(null);
         if (chat == null) {
             outbox.markFailed(entry, "no platform connection for tenant " + entry.tenantId(), listener);

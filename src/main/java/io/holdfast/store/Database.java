@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
      */
     private static final int WRITER_CACHE_KIB = Integer.getInteger("holdfast.writerCacheKib", 32 * 1024);
     private static final int READER_CACHE_KIB = 2_000;
+    private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
 
     private final HikariDataSource writer;
     private final HikariDataSource reader;
@@ -46,7 +47,7 @@ public final class Database implements AutoCloseable {
         this.writer = writer;
         this.reader = reader;
         this.dialect = dialect;
-        this.sqliteWriter = dialect == Dialect.SQLITE ? new SqliteWriter(writer, inWrite, Duration.ofSeconds(30)) : null;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new SqliteWriter(writer, inWrite, Duration.ofSeconds(30), CHECKPOINT_EVERY) : null;
     }
 
     public static Database open(Config config) {
@@ -54,8 +55,9 @@ public final class Database implements AutoCloseable {
             HikariDataSource pool = postgresPool(config);
             return new Database(pool, pool, Dialect.POSTGRESQL);
         }
-        return new Database(sqlitePool(config.dbUrl(), "holdfast-writer", 1, WRITER_CACHE_KIB),
-                sqlitePool(config.dbUrl(), "holdfast-reader", 4, READER_CACHE_KIB), Dialect.SQLITE);
+        // The writer checkpoints the log itself, after answering a batch (see SqliteWriter); readers never commit.
+        return new Database(sqlitePool(config.dbUrl(), "holdfast-writer", 1, WRITER_CACHE_KIB, "PRAGMA wal_autocheckpoint=0"),
+                sqlitePool(config.dbUrl(), "holdfast-reader", 4, READER_CACHE_KIB, null), Dialect.SQLITE);
     }
 
     private static HikariDataSource postgresPool(Config config) {
@@ -72,7 +74,7 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
-    private static HikariDataSource sqlitePool(String url, String name, int size, int cacheKib) {
+    private static HikariDataSource sqlitePool(String url, String name, int size, int cacheKib, String connectionInitSql) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -94,6 +96,7 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(30_000);
+        pool.setConnectionInitSql(connectionInitSql);
         return new HikariDataSource(pool);
     }
 

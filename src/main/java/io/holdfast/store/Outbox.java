@@ -92,8 +92,10 @@ public final class Outbox {
         return db.write(c -> {
             // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
             // An update waits while another worker is posting an older update of the same message, so the newest lands last.
+            // The unary + keeps the planner off outbox_due (status, next_attempt_at): by it, every pending row is read and
+            // sorted; outbox_pending_in_order (status, id) gives the oldest first and stops at the limit (see V12).
             List<Entry> due = Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
-                    + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
+                    + "AND +o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
                     + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
                     + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
                     // A paused tenant's posts are held, not failed: they go out when its workspace installs again.

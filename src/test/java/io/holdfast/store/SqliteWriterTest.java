@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.holdfast.testing.Await;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,7 +55,7 @@ class SqliteWriterTest {
             c.createStatement().execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES accounts (id) "
                     + "DEFERRABLE INITIALLY DEFERRED, text TEXT NOT NULL)");
         }
-        writer = new SqliteWriter(source, inWrite, Duration.ofSeconds(30));
+        writer = new SqliteWriter(source, inWrite, Duration.ofSeconds(30), Duration.ZERO);
     }
 
     @AfterEach
@@ -170,10 +171,40 @@ class SqliteWriterTest {
         assertTrue(writer.isRunning());
     }
 
+    /**
+     * The writer copies the log into the database file itself once its interval has passed, so the log
+     * starts again from its beginning instead of growing; here every batch is due. 300 one-row commits
+     * stay under SQLite's own automatic checkpoint (1,000 pages), so without the writer's the log would
+     * hold every one of them.
+     */
+    @Test
+    void theWriteAheadLogIsCopiedIntoTheDatabaseAndBegunAgain() throws Exception {
+        Path log = dir.resolve("writer.db-wal");
+        // The last connection to close would checkpoint the log itself; this one stays open, as the app's readers do.
+        try (Connection reader = source.getConnection()) {
+            for (int i = 0; i < 300; i++) {
+                String name = "account " + i;
+                writer.write(c -> insertAccount(c, name));
+            }
+            long checkpointed = Files.size(log);
+
+            writer.close();
+            writer = new SqliteWriter(source, inWrite, Duration.ofSeconds(30), Duration.ofHours(1));
+            for (int i = 0; i < 300; i++) {
+                String name = "later account " + i;
+                writer.write(c -> insertAccount(c, name));
+            }
+
+            assertTrue(checkpointed < 64 * 1024, "the log stayed a few pages long: " + checkpointed + " bytes");
+            assertTrue(Files.size(log) > 300 * 4096, "without the writer's checkpoint every commit stays in the log: " + Files.size(log) + " bytes");
+            assertEquals(600, accounts().size());
+        }
+    }
+
     @Test
     void aCallerThatGivesUpWaitingLeavesNothingBehind() throws Exception {
         writer.close();
-        writer = new SqliteWriter(source, inWrite, Duration.ofMillis(200));
+        writer = new SqliteWriter(source, inWrite, Duration.ofMillis(200), Duration.ZERO);
         Future<Integer> first = holdTheWriter();
 
         Throwable gaveUp = failureOf(call(c -> insertAccount(c, "too late")));
