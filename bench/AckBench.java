@@ -32,10 +32,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Slash-command acknowledgement benchmark (issue 8, part 1 and 4). Starts a fake Slack Web API, starts
  * the real jar against it on a fresh SQLite file, then drives it with signed requests exactly as Slack
- * sends them at a fixed concurrency: bare GET /healthz as the baseline, /promise create and /promise
- * list, each for a fixed duration after a warm-up. Prints requests per second, p50/p99 latency, errors,
- * the ratio to the baseline, start-to-ready time and resident memory, and counts the promises in the
- * database afterwards (every acknowledged create must be there).
+ * sends them at a fixed concurrency. After a warm-up of each, bare GET /healthz (the baseline) and
+ * /promise create are measured in turn, several rounds, each baseline round once the cards of every
+ * create so far have been posted; then /promise list. Prints requests per second, p50/p99 latency,
+ * errors, the ratio to the baseline per round and overall, the server's and the generator's CPU per
+ * request, start-to-ready time and resident memory, and counts the promises in the database afterwards
+ * (every acknowledged create must be there).
  *
  * Run: bench/run.sh   (builds the jar, then: java bench/AckBench.java target/holdfast.jar)
  */

@@ -3,7 +3,7 @@
 # footprint (bench/AckBench.java), digest ranking at scale with the bulk import (bench/DigestBench.java)
 # and delivery under rate limits (bench/DeliveryBench.java), and writes what they measured, with the
 # machine, date and command, to bench/RESULTS.md, followed by the profiling notes (bench/PROFILING.md).
-# Usage: bench/run.sh [-Dconnections=32] [-Dseconds=15] [-DwarmupSeconds=40]   (options go to AckBench)
+# Usage: bench/run.sh [-Dconnections=32] [-Dseconds=10] [-DwarmupSeconds=40] [-Drounds=3] [-Dlist=false]   (options go to AckBench)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -DskipTests package

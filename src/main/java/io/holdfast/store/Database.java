@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
      */
     private static final int WRITER_CACHE_KIB = Integer.getInteger("holdfast.writerCacheKib", 32 * 1024);
     private static final int READER_CACHE_KIB = 2_000;
-    private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
+    private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(100);
 
     private final HikariDataSource writer;
     private final HikariDataSource reader;
@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
         this.writer = writer;
         this.reader = reader;
         this.dialect = dialect;
-        this.sqliteWriter = dialect == Dialect.SQLITE ? new SqliteWriter(writer, inWrite, Duration.ofSeconds(30), CHECKPOINT_EVERY) : null;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new SqliteWriter(writer, inWrite, Duration.ofSeconds(30), reader, CHECKPOINT_EVERY) : null;
     }
 
     public static Database open(Config config) {
