@@ -39,7 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  * request, start-to-ready time and resident memory, and counts the promises in the database afterwards
  * (every acknowledged create must be there).
  *
- * Run: bench/run.sh   (builds the jar, then: java bench/AckBench.java target/holdfast.jar)
+ * Run: bench/run.sh   (builds the jar, then: java -cp target/holdfast.jar bench/AckBench.java target/holdfast.jar)
  */
 public final class AckBench {
     static final String SECRET = "bench-signing-secret";
@@ -57,8 +57,6 @@ public final class AckBench {
      * window that a neighbour or a late compilation slowed down cannot decide the result either way.
      */
     static final int ROUNDS = Integer.getInteger("rounds", 3);
-    /** Cards the fake Slack has been asked to post: one per acknowledged /promise create once delivery has caught up. */
-    static final AtomicLong POSTED = new AtomicLong();
     static final Pattern CHANNEL = Pattern.compile("\"?channel\"?[=:]\"?(C\\w+)");
 
     /** One measured window of one path, or several pooled. */
@@ -122,18 +120,22 @@ public final class AckBench {
             long acknowledged = warm("/promise create", client, create);
             List<Result> baselines = new ArrayList<>();
             List<Result> creates = new ArrayList<>();
+            Path database = dir.resolve("holdfast.db");
             List<Long> behind = new ArrayList<>();
+            List<Double> catchUpSeconds = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 // The cards of the creates so far are still being posted; the baseline waits for that to end, or
                 // the server's CPU would be split between the two and bare /healthz would look slower than it is.
-                awaitDelivered(acknowledged);
+                awaitDelivered(database);
                 baselines.add(measure("GET /healthz", round, pid, client, bare));
                 Result measured = measure("/promise create", round, pid, client, create);
                 acknowledged += measured.requests();
-                behind.add(acknowledged - POSTED.get());
+                behind.add(pendingCards(database));
                 // Posting the round's last cards is part of what its creates cost the server.
                 long cpuBefore = cpuMillis(pid);
-                awaitDelivered(acknowledged);
+                long caughtUpFrom = System.nanoTime();
+                awaitDelivered(database);
+                catchUpSeconds.add((System.nanoTime() - caughtUpFrom) / 1e9);
                 creates.add(measured.withServerCpu(measured.serverCpuMillis() + cpuMillis(pid) - cpuBefore));
             }
             long loadRss = rssKib(server.pid());
@@ -144,7 +146,7 @@ public final class AckBench {
                 list = measure("/promise list", 1, pid, client, (w, n) -> slash(base, "U" + w, "list mine"));
             }
             long stored = countPromises(dir.resolve("holdfast.db"));
-            report(baselines, creates, behind, list, acknowledged, readyMillis, idleRss, loadRss, stored);
+            report(baselines, creates, behind, catchUpSeconds, list, acknowledged, readyMillis, idleRss, loadRss, stored);
         } finally {
             server.destroy();
             server.waitFor();
@@ -170,11 +172,21 @@ public final class AckBench {
         return run(client, call, WARMUP, null)[0];
     }
 
-    /** Waits until the fake Slack has had a card for every acknowledged create (at most 5 minutes). */
-    static void awaitDelivered(long acknowledged) throws InterruptedException {
+    /** Waits until no card is left to post; fails the run if delivery has not caught up within 5 minutes. */
+    static void awaitDelivered(Path database) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (POSTED.get() < acknowledged && System.nanoTime() < deadline) {
+        while (pendingCards(database) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("delivery did not catch up within 5 minutes: " + pendingCards(database) + " posts still queued");
+            }
             Thread.sleep(100);
+        }
+    }
+
+    static long pendingCards(Path database) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")) {
+            return rs.getLong(1);
         }
     }
 
@@ -267,9 +279,6 @@ public final class AckBench {
         server.createContext("/api/", exchange -> {
             String method = exchange.getRequestURI().getPath().substring(5);
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (method.equals("chat.postMessage")) {
-                POSTED.incrementAndGet();
-            }
             Matcher channel = CHANNEL.matcher(request);
             String postedTo = channel.find() ? channel.group(1) : "CBENCH";
             String body = switch (method) {
@@ -334,7 +343,7 @@ public final class AckBench {
         }
     }
 
-    static void report(List<Result> baselines, List<Result> creates, List<Long> behind, Result list, long acknowledged, long readyMillis, long idleRss,
+    static void report(List<Result> baselines, List<Result> creates, List<Long> behind, List<Double> catchUpSeconds, Result list, long acknowledged, long readyMillis, long idleRss,
                        long loadRss, long stored) {
         Result baseline = Result.pooled(baselines);
         Result create = Result.pooled(creates);
@@ -347,19 +356,22 @@ public final class AckBench {
                 machine as the load generator. Every request to `/slack/events` is signed exactly as Slack signs it. The baseline is the same \
                 server's bare `GET /healthz`, in the same run.
 
-                | round | bare /healthz req/s | /promise create req/s | ratio | cards not yet posted when the round ended |
-                | --- | --- | --- | --- | --- |
+                | round | bare /healthz req/s | /promise create req/s | ratio | cards not yet posted when the round ended | \
+                time they took to post | create req/s counting that time |
+                | --- | --- | --- | --- | --- | --- | --- |
                 """, CONNECTIONS, WARMUP.toSeconds(), MEASURE.toSeconds(), ROUNDS);
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < creates.size(); i++) {
             double ratio = creates.get(i).rps() / baselines.get(i).rps();
             ratios.add(ratio);
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %,d |%n", i + 1, baselines.get(i).rps(), creates.get(i).rps(), ratio,
-                    behind.get(i));
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %,d | %.1f s | %.0f |%n", i + 1, baselines.get(i).rps(),
+                    creates.get(i).rps(), ratio, behind.get(i), catchUpSeconds.get(i),
+                    creates.get(i).requests() / (creates.get(i).seconds() + catchUpSeconds.get(i)));
         }
         List<Double> sortedRatios = new ArrayList<>(ratios);
         Collections.sort(sortedRatios);
-        double ratio = sortedRatios.get(sortedRatios.size() / 2);
+        int middle = sortedRatios.size() / 2;
+        double ratio = sortedRatios.size() % 2 == 1 ? sortedRatios.get(middle) : (sortedRatios.get(middle - 1) + sortedRatios.get(middle)) / 2;
         System.out.printf(Locale.ROOT, """
 
                 All rounds together:

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,16 +93,15 @@ public final class Outbox {
         return db.write(c -> {
             // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
             // An update waits while another worker is posting an older update of the same message, so the newest lands last.
-            // The unary + keeps the planner off outbox_due (status, next_attempt_at): by it, every pending row is read and
-            // sorted; outbox_pending_in_order (status, id) gives the oldest first and stops at the limit (see V12).
+            // Oldest due first, in the order of outbox_due_in_order, so the claim stops at the limit (see V12).
             List<Entry> due = Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
-                    + "AND +o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
+                    + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
                     + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
                     + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
                     // A paused tenant's posts are held, not failed: they go out when its workspace installs again.
                     + "AND t.paused_at IS NULL "
                     + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
-                    + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.id LIMIT ?"
+                    + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.next_attempt_at, o.id LIMIT ?"
                     + db.dialect().skipLocked("o"), this::entry, params.toArray());
             if (!due.isEmpty()) {
                 List<Object> claim = new ArrayList<>(List.of(worker, until));
@@ -109,6 +109,8 @@ public final class Outbox {
                 Sql.update(c, "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
                         + String.join(", ", Collections.nCopies(due.size(), "?")) + ")", claim.toArray());
             }
+            // Each channel's rows are posted in the order they were queued.
+            due.sort(Comparator.comparingLong(Entry::id));
             return due;
         });
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class SqliteWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteWriter.class);
     private static final int MAX_BATCH = 64;
+    private static final Duration OWN_CHECKPOINT_AT_LEAST_EVERY = Duration.ofSeconds(2);
 
     private final DataSource connections;
     private final ThreadLocal<Connection> inWrite;
@@ -53,6 +55,7 @@ final class SqliteWriter implements AutoCloseable {
     /** Set by the checkpointer when it has copied the log; the writer then copies what was committed meanwhile. */
     private volatile boolean copiedInBackground;
     private long lastCheckpoint = System.nanoTime();
+    private long lastOwnCheckpoint = System.nanoTime();
 
     /**
      * @param connections the pool holding SQLite's single write connection
@@ -219,8 +222,12 @@ final class SqliteWriter implements AutoCloseable {
      * and the next transaction starts the log over instead of letting it grow.
      */
     private void checkpointIfDue() {
-        if (copiedInBackground) {
+        long now = System.nanoTime();
+        // Also when the background copies have not got there for a while (failing, or waiting for a
+        // connection while readers are busy): the log must not grow without end.
+        if (copiedInBackground || now - lastOwnCheckpoint > OWN_CHECKPOINT_AT_LEAST_EVERY.toNanos()) {
             copiedInBackground = false;
+            lastOwnCheckpoint = now;
             try (ResultSet ignored = statements.control("PRAGMA wal_checkpoint(PASSIVE)").executeQuery()) {
                 log.trace("copied the rest of the write-ahead log");
             } catch (SQLException e) {
@@ -228,12 +235,15 @@ final class SqliteWriter implements AutoCloseable {
             }
             return;
         }
-        long now = System.nanoTime();
         if (now - lastCheckpoint < checkpointEvery.toNanos() || !checkpointerIdle.compareAndSet(true, false)) {
             return;
         }
         lastCheckpoint = now;
-        checkpointer.execute(this::copyLogInBackground);
+        try {
+            checkpointer.execute(this::copyLogInBackground);
+        } catch (RejectedExecutionException closing) {
+            checkpointerIdle.set(true);
+        }
     }
 
     private void copyLogInBackground() {
@@ -292,6 +302,7 @@ final class SqliteWriter implements AutoCloseable {
             checkpointer.shutdown();
             checkpointer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
+            checkpointer.shutdownNow();
             Thread.currentThread().interrupt();
         }
         for (Job<?> left = queue.poll(); left != null; left = queue.poll()) {
