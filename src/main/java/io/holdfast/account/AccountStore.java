@@ -32,14 +32,15 @@ public final class AccountStore {
      */
     public Account findOrCreate(Connection c, long tenantId, String name) throws SQLException {
         String display = display(name);
-        Optional<Account> existing = find(c, tenantId, display);
+        String key = display.toLowerCase(Locale.ROOT);
+        Optional<Account> existing = findByKey(c, tenantId, key);
         if (existing.isPresent()) {
             return existing.get();
         }
         // Another PostgreSQL replica may create the same account between the lookup and the insert.
         Sql.update(c, "INSERT INTO accounts (tenant_id, name, normalized_name, created_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (tenant_id, normalized_name) DO NOTHING", tenantId, display, normalize(display), clock.millis());
-        return find(c, tenantId, display).orElseThrow();
+                + "ON CONFLICT (tenant_id, normalized_name) DO NOTHING", tenantId, display, key, clock.millis());
+        return findByKey(c, tenantId, key).orElseThrow();
     }
 
     public AccountReview review(Connection c, long tenantId, long accountId) throws SQLException {
@@ -97,7 +98,11 @@ public final class AccountStore {
     }
 
     public Optional<Account> find(Connection c, long tenantId, String name) throws SQLException {
+        return findByKey(c, tenantId, normalize(name));
+    }
+
+    private Optional<Account> findByKey(Connection c, long tenantId, String normalizedName) throws SQLException {
         return Sql.one(c, "SELECT id, tenant_id, name FROM accounts WHERE tenant_id = ? AND normalized_name = ?",
-                rs -> new Account(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name")), tenantId, normalize(name));
+                rs -> new Account(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name")), tenantId, normalizedName);
     }
 }

@@ -56,4 +56,19 @@ class SqliteConnectionTest {
         assertEquals("-32768", onWriter, "32 MiB, so a group commit does not spill pages to the log before it commits");
         assertEquals("-2000", onReader, "readers keep SQLite's default");
     }
+
+    @Test
+    void theWriterLeavesCheckpointsToItsOwnCopyAndKeepsSavepointJournalsInMemory() {
+        db.migrate();
+        String checkpointOnWriter = db.write(c -> Sql.one(c, "PRAGMA wal_autocheckpoint", rs -> rs.getString(1)).orElseThrow());
+        String checkpointOnReader = db.read(c -> Sql.one(c, "PRAGMA wal_autocheckpoint", rs -> rs.getString(1)).orElseThrow());
+        String tempOnWriter = db.write(c -> Sql.one(c, "PRAGMA temp_store", rs -> rs.getString(1)).orElseThrow());
+        String tempOnReader = db.read(c -> Sql.one(c, "PRAGMA temp_store", rs -> rs.getString(1)).orElseThrow());
+
+        assertAll(
+                () -> assertEquals("0", checkpointOnWriter, "no checkpoint inside a COMMIT that a batch waits for"),
+                () -> assertEquals("1000", checkpointOnReader, "readers keep SQLite's default"),
+                () -> assertEquals("2", tempOnWriter, "savepoint journals in memory"),
+                () -> assertEquals("0", tempOnReader, "readers' large sorts may go to temporary files"));
+    }
 }
