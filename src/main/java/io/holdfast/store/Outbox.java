@@ -47,7 +47,16 @@ public final class Outbox {
      */
     public record Entry(long id, long tenantId, String key, Action action, String channel, String threadKey, String targetKey,
                         String subject, Message message, Status status, int attempts, Instant nextAttemptAt, String lastError,
-                        String sentChannel, String sentRef) {}
+                        String sentChannel, String sentRef) {
+
+        Entry withMessage(Message body) {
+            return new Entry(id, tenantId, key, action, channel, threadKey, targetKey, subject, body, status, attempts, nextAttemptAt, lastError,
+                    sentChannel, sentRef);
+        }
+    }
+
+    /** A claimed row with its body still as stored: it is read into a message after the claim commits. */
+    private record Unread(Entry entry, String body) {}
 
     /** Where a delivered post landed: the channel and the platform's message reference (Slack ts). */
     public record Landing(String channel, String ref) {}
@@ -90,11 +99,11 @@ public final class Outbox {
         params.add(limit);
         String in = String.join(", ", Collections.nCopies(platforms.size(), "?"));
         long until = now + lease.toMillis();
-        return db.write(c -> {
+        List<Unread> claimed = db.write(c -> {
             // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
             // An update waits while another worker is posting an older update of the same message, so the newest lands last.
             // Oldest due first, in the order of outbox_due_in_order, so the claim stops at the limit (see V12).
-            List<Entry> due = Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
+            List<Unread> due = Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
                     + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
                     + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
                     + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
@@ -102,17 +111,23 @@ public final class Outbox {
                     + "AND t.paused_at IS NULL "
                     + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
                     + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.next_attempt_at, o.id LIMIT ?"
-                    + db.dialect().skipLocked("o"), this::entry, params.toArray());
+                    + db.dialect().skipLocked("o"), rs -> new Unread(entry(rs, null), rs.getString("body")), params.toArray());
             if (!due.isEmpty()) {
                 List<Object> claim = new ArrayList<>(List.of(worker, until));
-                due.forEach(entry -> claim.add(entry.id()));
+                due.forEach(row -> claim.add(row.entry().id()));
                 Sql.update(c, "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
                         + String.join(", ", Collections.nCopies(due.size(), "?")) + ")", claim.toArray());
             }
-            // Each channel's rows are posted in the order they were queued.
-            due.sort(Comparator.comparingLong(Entry::id));
             return due;
         });
+        // Read outside the transaction: on SQLite every other command waits while the single writer works.
+        try {
+            // Each channel's rows are posted in the order they were queued.
+            return claimed.stream().map(row -> row.entry().withMessage(json.read(row.body()))).sorted(Comparator.comparingLong(Entry::id)).toList();
+        } catch (RuntimeException unreadable) {
+            releaseClaims(worker);
+            throw unreadable;
+        }
     }
 
     /**
@@ -121,9 +136,13 @@ public final class Outbox {
      * replaced it, or another replica was rate limited in its channel meanwhile.
      */
     public boolean renewClaim(Entry entry, String worker, Duration lease) {
+        return db.write(c -> renewed(c, entry, worker, lease));
+    }
+
+    private boolean renewed(Connection c, Entry entry, String worker, Duration lease) throws SQLException {
         long now = clock.millis();
-        return db.write(c -> 1 == Sql.update(c, "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING' "
-                + "AND next_attempt_at <= ?", now + lease.toMillis(), entry.id(), worker, now));
+        return 1 == Sql.update(c, "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING' "
+                + "AND next_attempt_at <= ?", now + lease.toMillis(), entry.id(), worker, now);
     }
 
     /** Gives back every row {@code worker} still holds, so the next pass of any worker can take the ones it did not get to. */
@@ -151,14 +170,29 @@ public final class Outbox {
     /** Only a row still pending is marked: one a newer update superseded meanwhile stays superseded. */
     public void markSent(Entry entry, Landing landing, Listener listener) {
         db.write(c -> {
-            int marked = Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
-                    + "last_error = NULL, " + UNCLAIMED + " WHERE id = ? AND status = 'PENDING'", clock.millis(), landing.channel(), landing.ref(),
-                    entry.id());
-            if (marked == 1 && entry.subject() != null) {
-                listener.sent(c, entry.tenantId(), entry.subject(), landing);
-            }
+            markSent(c, entry, landing, listener);
             return null;
         });
+    }
+
+    /**
+     * Marks {@code entry} sent and renews {@code worker}'s claim on {@code next}, the row its channel posts next, in one
+     * trip to the writer instead of two; returns whether {@code next} may be posted now, as {@link #renewClaim} does.
+     */
+    public boolean markSentAndRenew(Entry entry, Landing landing, Listener listener, Entry next, String worker, Duration lease) {
+        return db.write(c -> {
+            markSent(c, entry, landing, listener);
+            return renewed(c, next, worker, lease);
+        });
+    }
+
+    private void markSent(Connection c, Entry entry, Landing landing, Listener listener) throws SQLException {
+        int marked = Sql.update(c, "UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, sent_channel = ?, sent_ref = ?, "
+                + "last_error = NULL, " + UNCLAIMED + " WHERE id = ? AND status = 'PENDING'", clock.millis(), landing.channel(), landing.ref(),
+                entry.id());
+        if (marked == 1 && entry.subject() != null) {
+            listener.sent(c, entry.tenantId(), entry.subject(), landing);
+        }
     }
 
     /**
@@ -236,9 +270,13 @@ public final class Outbox {
     }
 
     private Entry entry(ResultSet rs) throws SQLException {
+        return entry(rs, json.read(rs.getString("body")));
+    }
+
+    private static Entry entry(ResultSet rs, Message message) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("idempotency_key"), Action.valueOf(rs.getString("action")),
                 rs.getString("channel"), rs.getString("thread_key"), rs.getString("target_key"), rs.getString("subject"),
-                json.read(rs.getString("body")), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                message, Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 Instant.ofEpochMilli(rs.getLong("next_attempt_at")), rs.getString("last_error"), rs.getString("sent_channel"),
                 rs.getString("sent_ref"));
     }

@@ -210,6 +210,25 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aRateLimitMetElsewhereWhileARowIsPostedHoldsBackTheRowAfterIt() {
+        post("first", "C1", null, null, "first");
+        post("second", "C1", null, null, "second");
+        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE);
+        assertTrue(outbox.renewClaim(claimedHere.get(0), "worker-b", DeliveryWorker.LEASE));
+
+        outbox.holdChannel(tenant.id(), "C1", NOW.plusSeconds(30));
+
+        assertFalse(outbox.markSentAndRenew(claimedHere.get(0), new Outbox.Landing("C1", "r1"), (c, t, s, l) -> { }, claimedHere.get(1),
+                "worker-b", DeliveryWorker.LEASE), "the post that was on its way is recorded, but C1 is rate limited now");
+        assertEquals(Outbox.Status.SENT, row("first").status());
+        outbox.releaseClaims("worker-b");
+        assertEquals(0, worker.deliverDue());
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(1, worker.deliverDue());
+        assertEquals(List.of("second"), postedTexts());
+    }
+
+    @Test
     void aNewerUpdateWaitsForAnOlderOneStillBeingPostedElsewhereAndLandsLast() {
         post("card", "C1", null, null, "card v1");
         worker.deliverDue();

@@ -60,7 +60,8 @@ class SlackChatTest {
         assertEquals("Bearer xoxb-chat-test", call.authorization());
         assertEquals("Promise #1 to &lt;Acme&gt; &amp; co", call.param("text"));
         assertTrue(call.param("blocks").contains("\"section\""), call.param("blocks"));
-        assertEquals("0", call.param("unfurl_links"));
+        assertTrue(call.isJson(), "posted as a JSON body: " + call.rawBody());
+        assertEquals("false", call.param("unfurl_links"));
         assertEquals(first.ref(), slack.calls("chat.postMessage").get(1).param("thread_ts"));
     }
 
