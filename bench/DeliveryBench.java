@@ -1,3 +1,4 @@
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 import io.holdfast.config.Config;
 import io.holdfast.core.Message;
@@ -182,14 +183,14 @@ public final class DeliveryBench {
         }));
         server.createContext("/api/", exchange -> {
             String method = exchange.getRequestURI().getPath().substring(5);
-            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = 200;
             String retryAfter = null;
             String body = "{\"ok\":true}";
             if (method.equals("auth.test")) {
                 body = "{\"ok\":true,\"team_id\":\"TBENCH\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
             } else if (method.equals("chat.postMessage")) {
-                String channel = param(form, "channel");
+                String channel = channelOf(request);
                 Round r = round;
                 long now = System.nanoTime();
                 synchronized (r) {
@@ -232,14 +233,18 @@ public final class DeliveryBench {
         return server;
     }
 
-    static String param(String form, String name) {
-        for (String pair : form.split("&")) {
+    /** The channel a post is for, whether it came as a JSON body (as Holdfast sends posts) or as a form. */
+    static String channelOf(String request) {
+        if (request.stripLeading().startsWith("{")) {
+            return JsonParser.parseString(request).getAsJsonObject().get("channel").getAsString();
+        }
+        for (String pair : request.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+            if (eq > 0 && pair.substring(0, eq).equals("channel")) {
                 return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }
-        return "";
+        throw new IllegalArgumentException("a post without a channel: " + request);
     }
 
     static void awaitReady(URI readyz) throws Exception {
