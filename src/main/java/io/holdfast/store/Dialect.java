@@ -33,6 +33,14 @@ public enum Dialect {
     }
 
     /**
+     * Whether writers lock rows and may run at once (PostgreSQL, shared by replicas), rather than taking
+     * turns on a single writer (SQLite).
+     */
+    public boolean locksRows() {
+        return rowLocks;
+    }
+
+    /**
      * After rows were copied in with their ids, makes the next generated id follow the highest one.
      * SQLite's AUTOINCREMENT tracks explicit ids itself; a PostgreSQL identity column does not.
      */

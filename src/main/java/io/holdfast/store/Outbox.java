@@ -177,9 +177,15 @@ public final class Outbox {
 
     /**
      * Marks {@code entry} sent and renews {@code worker}'s claim on {@code next}, the row its channel posts next, in one
-     * trip to the writer instead of two; returns whether {@code next} may be posted now, as {@link #renewClaim} does.
+     * trip to SQLite's single writer instead of two; returns whether {@code next} may be posted now, as {@link #renewClaim} does.
      */
     public boolean markSentAndRenew(Entry entry, Landing landing, Listener listener, Entry next, String worker, Duration lease) {
+        if (db.dialect().locksRows()) {
+            // Two of a channel's rows in one transaction could deadlock with another replica holding the channel back
+            // (holdChannel locks all of them, in no set order), and a deadlock that undid "sent" would post the row again.
+            markSent(entry, landing, listener);
+            return renewClaim(next, worker, lease);
+        }
         return db.write(c -> {
             markSent(c, entry, landing, listener);
             return renewed(c, next, worker, lease);

@@ -59,9 +59,11 @@ class SlackChatTest {
         SlackCall call = slack.calls("chat.postMessage").get(0);
         assertEquals("Bearer xoxb-chat-test", call.authorization());
         assertEquals("Promise #1 to &lt;Acme&gt; &amp; co", call.param("text"));
-        assertTrue(call.param("blocks").contains("\"section\""), call.param("blocks"));
+        // Slack reads JSON bodies only as JSON: blocks an array of objects, unfurl_links a boolean, not strings.
         assertTrue(call.isJson(), "posted as a JSON body: " + call.rawBody());
-        assertEquals("false", call.param("unfurl_links"));
+        assertEquals("section", call.json().getAsJsonArray("blocks").get(0).getAsJsonObject().get("type").getAsString());
+        assertFalse(call.json().getAsJsonPrimitive("unfurl_links").getAsBoolean());
+        assertTrue(call.json().getAsJsonPrimitive("unfurl_links").isBoolean());
         assertEquals(first.ref(), slack.calls("chat.postMessage").get(1).param("thread_ts"));
     }
 
@@ -73,8 +75,11 @@ class SlackChatTest {
 
         assertEquals(posted, updated);
         SlackCall call = slack.calls("chat.update").get(0);
+        assertTrue(call.isJson(), "updated with a JSON body: " + call.rawBody());
+        assertEquals("C1", call.param("channel"));
         assertEquals(posted.ref(), call.param("ts"));
         assertEquals("Promise #1, done", call.param("text"));
+        assertTrue(call.json().get("blocks").isJsonArray());
     }
 
     @Test
