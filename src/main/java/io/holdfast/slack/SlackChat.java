@@ -66,9 +66,7 @@ public final class SlackChat implements Chat {
             if (threadRef != null) {
                 body.name("thread_ts").value(threadRef);
             }
-            body.name("text").value(blockKit.fallback(message));
-            body.name("blocks");
-            gson.toJson(blockKit.blocks(message), BLOCKS, body);
+            message(body, message);
             body.name("unfurl_links").value(false);
         });
         ChatPostMessageResponse response = call(tenant, () -> send("chat.postMessage", botToken, request, ChatPostMessageResponse.class));
@@ -81,12 +79,17 @@ public final class SlackChat implements Chat {
         String request = json(body -> {
             body.name("channel").value(channel);
             body.name("ts").value(ref);
-            body.name("text").value(blockKit.fallback(message));
-            body.name("blocks");
-            gson.toJson(blockKit.blocks(message), BLOCKS, body);
+            message(body, message);
         });
         call(tenant, () -> send("chat.update", botToken, request, ChatUpdateResponse.class));
         return new Posted(channel, ref);
+    }
+
+    /** The message itself, as both methods take it: fallback text for notifications, and the blocks. */
+    private void message(JsonWriter body, Message message) throws IOException {
+        body.name("text").value(blockKit.fallback(message));
+        body.name("blocks");
+        gson.toJson(blockKit.blocks(message), BLOCKS, body);
     }
 
     private interface Fields {
