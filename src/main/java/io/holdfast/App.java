@@ -1,7 +1,6 @@
 package io.holdfast;
 
 import com.slack.api.Slack;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import io.holdfast.account.AccountStore;
 import io.holdfast.account.AccountTimeline;
 import io.holdfast.config.Config;
@@ -59,6 +58,7 @@ import io.holdfast.slack.SlackApp;
 import io.holdfast.slack.SlackAuthProbe;
 import io.holdfast.slack.SlackChat;
 import io.holdfast.slack.SlackEventLog;
+import io.holdfast.slack.SlackEventsServlet;
 import io.holdfast.slack.SlackGroups;
 import io.holdfast.slack.SlackInstallServlet;
 import io.holdfast.slack.SlackInstallationStore;
@@ -274,7 +274,7 @@ public final class App implements AutoCloseable {
                     slackSocket = new SlackSocketMode(slackApp.bolt(), config.slackAppToken().orElseThrow(), clock);
                     slackEndpoint = new WebServer.SlackEndpoint(new SlackSocketModeDoor(), SlackSocketModeDoor.NO_FILTER);
                 } else {
-                    slackEndpoint = new WebServer.SlackEndpoint(new SlackAppServlet(slackApp.bolt()),
+                    slackEndpoint = new WebServer.SlackEndpoint(new SlackEventsServlet(slackApp.bolt()),
                             new SlackSignatureFilter(new SlackRequestVerifier(config.slackSigningSecret().orElseThrow(), clock)),
                             slackInstalls == null ? null : new SlackInstallServlet(slackApp),
                             slackInstalls == null ? List.of() : SlackInstallServlet.PATHS);

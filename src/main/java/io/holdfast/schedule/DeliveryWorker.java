@@ -174,7 +174,7 @@ public final class DeliveryWorker implements AutoCloseable {
     public int deliverDue() {
         pass.lock();
         try {
-            List<Outbox.Entry> claimed = outbox.claim(name, chats.keySet(), BATCH, LEASE);
+            List<Outbox.Entry> claimed = outbox.claim(name, chats.keySet(), BATCH, LEASE, listener);
             if (claimed.isEmpty()) {
                 return 0;
             }

@@ -213,6 +213,11 @@ public final class SlackSignatureFilter extends HttpFilter {
         }
 
         @Override
+        public byte[] readAllBytes() {
+            return in.readAllBytes();
+        }
+
+        @Override
         public boolean isFinished() {
             return in.available() == 0;
         }

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the bot posts on its own, written in the same transaction as the change that caused it
@@ -22,6 +24,7 @@ import java.util.Set;
  */
 public final class Outbox {
     public static final int MAX_ATTEMPTS = 12;
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final String UNCLAIMED = "claimed_by = NULL, claimed_until = NULL";
 
     private final Database db;
@@ -87,9 +90,11 @@ public final class Outbox {
      * Claims up to {@code limit} pending rows whose time has come, oldest first, for {@code worker}
      * until {@code lease} from now: no other worker gets them meanwhile. Only rows of tenants on
      * {@code platforms} are claimed: a process that cannot reach a platform (the console, or a server
-     * without Slack credentials) leaves those rows for one that can, instead of failing them.
+     * without Slack credentials) leaves those rows for one that can, instead of failing them. A row whose
+     * stored message cannot be read (written by a newer release, say) is marked failed at once and
+     * {@code listener} told, so it neither comes back in every claim nor holds up the rows after it.
      */
-    public List<Entry> claim(String worker, Set<Platform> platforms, int limit, Duration lease) {
+    public List<Entry> claim(String worker, Set<Platform> platforms, int limit, Duration lease, Listener listener) {
         if (platforms.isEmpty()) {
             return List.of();
         }
@@ -121,13 +126,19 @@ public final class Outbox {
             return due;
         });
         // Read outside the transaction: on SQLite every other command waits while the single writer works.
-        try {
-            // Each channel's rows are posted in the order they were queued.
-            return claimed.stream().map(row -> row.entry().withMessage(json.read(row.body()))).sorted(Comparator.comparingLong(Entry::id)).toList();
-        } catch (RuntimeException unreadable) {
-            releaseClaims(worker);
-            throw unreadable;
+        List<Entry> readable = new ArrayList<>();
+        for (Unread row : claimed) {
+            try {
+                readable.add(row.entry().withMessage(json.read(row.body())));
+            } catch (RuntimeException unreadable) {
+                log.error("Outbox row {} ({}) has a stored message that cannot be read; marked failed", row.entry().id(),
+                        row.entry().key(), unreadable);
+                markFailed(row.entry(), "its stored message could not be read: " + unreadable.getMessage(), listener);
+            }
         }
+        // Each channel's rows are posted in the order they were queued.
+        readable.sort(Comparator.comparingLong(Entry::id));
+        return readable;
     }
 
     /**

@@ -178,7 +178,7 @@ class DeliveryWorkerTest {
     @Test
     void rowsClaimedByAReplicaThatDiedAreTakenOverOnceItsLeaseLapses() {
         post("card", "C1", null, null, "Promise #1 to Acme");
-        assertEquals(1, outbox.claim("replica-that-died", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE).size());
+        assertEquals(1, outbox.claim("replica-that-died", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { }).size());
 
         assertEquals(0, worker.deliverDue(), "another replica's claim is respected");
         clock.advance(DeliveryWorker.LEASE.minusSeconds(1));
@@ -197,7 +197,7 @@ class DeliveryWorkerTest {
     void aRateLimitMetByAnotherReplicaHoldsBackRowsThisOneHadAlreadyClaimed() {
         post("first", "C1", null, null, "first");
         post("second", "C1", null, null, "second");
-        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE);
+        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { });
 
         outbox.holdChannel(tenant.id(), "C1", NOW.plusSeconds(30));
 
@@ -213,7 +213,7 @@ class DeliveryWorkerTest {
     void aRateLimitMetElsewhereWhileARowIsPostedHoldsBackTheRowAfterIt() {
         post("first", "C1", null, null, "first");
         post("second", "C1", null, null, "second");
-        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE);
+        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { });
         assertTrue(outbox.renewClaim(claimedHere.get(0), "worker-b", DeliveryWorker.LEASE));
 
         outbox.holdChannel(tenant.id(), "C1", NOW.plusSeconds(30));
@@ -233,7 +233,7 @@ class DeliveryWorkerTest {
         post("card", "C1", null, null, "card v1");
         worker.deliverDue();
         update("card:v2", "C1", "card", "card v2");
-        Outbox.Entry olderInFlight = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE).get(0);
+        Outbox.Entry olderInFlight = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { }).get(0);
         update("card:v3", "C1", "card", "card v3");
 
         assertEquals(0, worker.deliverDue(), "v3 waits while another replica is posting v2");
@@ -457,6 +457,34 @@ class DeliveryWorkerTest {
         telling.deliverDue();
 
         assertEquals(List.of("promise-card:7 not_in_channel"), failures);
+    }
+
+    @Test
+    void aRowWhoseMessageCannotBeReadFailsAloneAndTheRestGoOut() {
+        List<String> failures = new ArrayList<>();
+        DeliveryWorker telling = tracked(new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
+                new Outbox.Listener() {
+                    @Override
+                    public void sent(java.sql.Connection c, long tenantId, String subject, Outbox.Landing landing) {
+                        heard.add(new Heard(tenantId, subject, landing));
+                    }
+
+                    @Override
+                    public void failed(java.sql.Connection c, long tenantId, String subject, String error) {
+                        failures.add(subject);
+                    }
+                }, clock, 1));
+        post("garbled", "C1", null, "promise-card:7", "v1");
+        post("next", "C1", null, null, "the next card");
+        db.write(c -> Sql.update(c, "UPDATE outbox SET body = ? WHERE idempotency_key = ?", "{\"blocks\":[{\"type\":\"hologram\"}]}", "garbled"));
+
+        telling.deliverDue();
+
+        assertEquals(List.of("the next card"), postedTexts(), "the row after it in the same channel still goes out");
+        assertEquals(Outbox.Status.FAILED, row("garbled").status());
+        assertTrue(row("garbled").lastError().startsWith("its stored message could not be read"), row("garbled").lastError());
+        assertEquals(List.of("promise-card:7"), failures, "someone is told about the card that never went out");
+        assertEquals(0, telling.deliverDue(), "it does not come back in the next claim");
     }
 
     @Test

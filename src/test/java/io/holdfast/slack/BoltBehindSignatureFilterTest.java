@@ -11,7 +11,6 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.model.view.ViewState;
 import io.holdfast.testing.FakeSlackApi;
 import io.holdfast.testing.SlackCall;
@@ -37,9 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bolt's real {@link SlackAppServlet} behind our filter, fed by {@link SlackRequests} and talking to
- * {@link FakeSlackApi}: proves the replayed body parses as Slack's own requests do, and that the test doubles
- * look like Slack to the SDK.
+ * A real Bolt app served by {@link SlackEventsServlet} behind our filter, fed by {@link SlackRequests} and talking
+ * to {@link FakeSlackApi}: proves the replayed body parses as Slack's own requests do, both the slash commands the
+ * servlet reads itself and what it leaves to Bolt's parser, and that the test doubles look like Slack to the SDK.
  */
 class BoltBehindSignatureFilterTest {
 
@@ -92,7 +91,7 @@ class BoltBehindSignatureFilterTest {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new SlackSignatureFilter(new SlackRequestVerifier(SECRET, clock))),
                 "/slack/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+        context.addServlet(new ServletHolder(new SlackEventsServlet(app)), "/slack/events");
         server.setHandler(context);
         server.start();
         slack = new SlackRequests(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/slack/events"),
@@ -134,6 +133,14 @@ class BoltBehindSignatureFilterTest {
 
         assertEquals("/promise", command.get().getCommand());
         assertNull(command.get().getText());
+    }
+
+    @Test
+    void slackSslCheckIsAnsweredByBolt() {
+        SlackResponse response = slack.send("ssl_check=1&token=legacy-verification-token");
+
+        assertEquals(200, response.status());
+        assertNull(command.get());
     }
 
     @Test
