@@ -1,3 +1,4 @@
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 import io.holdfast.config.Config;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +61,8 @@ public final class DeliveryBench {
         final AtomicInteger longestWait = new AtomicInteger();
         final Random random = new Random(7);
         volatile boolean randomRefusals;
+        /** The first post the fake could not read, which ends the round at once instead of at its deadline. */
+        final AtomicReference<String> unreadable = new AtomicReference<>();
     }
 
     static volatile Round round = new Round();
@@ -161,6 +165,9 @@ public final class DeliveryBench {
         });
         long deadline = start + 600_000_000_000L;
         while (r.accepted.size() < CHANNELS && System.nanoTime() < deadline) {
+            if (r.unreadable.get() != null) {
+                throw new IllegalStateException("the fake Slack could not read a post: " + r.unreadable.get());
+            }
             Thread.sleep(20);
         }
         Thread.sleep(2_000);
@@ -189,6 +196,10 @@ public final class DeliveryBench {
             String body = "{\"ok\":true}";
             if (method.equals("auth.test")) {
                 body = "{\"ok\":true,\"team_id\":\"TBENCH\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
+            } else if (method.equals("chat.postMessage") && channelOf(request) == null) {
+                round.unreadable.compareAndSet(null, request);
+                status = 400;
+                body = "{\"ok\":false,\"error\":\"channel_not_found\"}";
             } else if (method.equals("chat.postMessage")) {
                 String channel = channelOf(request);
                 Round r = round;
@@ -233,10 +244,15 @@ public final class DeliveryBench {
         return server;
     }
 
-    /** The channel a post is for, whether it came as a JSON body (as Holdfast sends posts) or as a form. */
+    /** The channel a post is for, whether it came as a JSON body (as Holdfast sends posts) or as a form; null if it names none. */
     static String channelOf(String request) {
         if (request.stripLeading().startsWith("{")) {
-            return JsonParser.parseString(request).getAsJsonObject().get("channel").getAsString();
+            try {
+                JsonElement channel = JsonParser.parseString(request).getAsJsonObject().get("channel");
+                return channel == null || !channel.isJsonPrimitive() ? null : channel.getAsString();
+            } catch (RuntimeException notJson) {
+                return null;
+            }
         }
         for (String pair : request.split("&")) {
             int eq = pair.indexOf('=');
@@ -244,7 +260,7 @@ public final class DeliveryBench {
                 return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }
-        throw new IllegalArgumentException("a post without a channel: " + request);
+        return null;
     }
 
     static void awaitReady(URI readyz) throws Exception {
