@@ -4,6 +4,7 @@ import io.holdfast.core.Block;
 import io.holdfast.core.Message;
 import io.holdfast.core.Text;
 import io.holdfast.core.Times;
+import io.holdfast.store.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -128,6 +129,7 @@ public final class PromiseMessages {
             case "not_in_channel", "channel_not_found" -> "I'm not in that channel. In a private channel or a DM, invite me first "
                     + "with /invite @holdfast, then make the promise there again";
             case "is_archived" -> "that channel is archived";
+            case Outbox.UNREADABLE_MESSAGE -> "this version of Holdfast couldn't read the card it had queued (an upgrade was under way)";
             default -> "Slack said " + error;
         };
         return Message.of(Text.builder().plain("I couldn't post the card for #" + p.number() + " (").strong(p.accountName())

@@ -174,7 +174,7 @@ public final class DeliveryWorker implements AutoCloseable {
     public int deliverDue() {
         pass.lock();
         try {
-            List<Outbox.Entry> claimed = outbox.claim(name, chats.keySet(), BATCH, LEASE, listener);
+            List<Outbox.Entry> claimed = outbox.claim(name, chats.keySet(), BATCH, LEASE);
             if (claimed.isEmpty()) {
                 return 0;
             }
@@ -267,6 +267,9 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Returns the instant until which the entry's channel must be left alone (rate limited), if any. */
     private Optional<Instant> deliver(Outbox.Entry entry, Optional<Tenant> tenant, NextClaim next) {
+        if (entry.message() == null) {
+            return handleFailure(entry, DeliveryException.transientFailure(Outbox.UNREADABLE_MESSAGE));
+        }
         Chat chat = tenant.map(t -> chats.get(t.platform())).orElse(null);
         if (chat == null) {
             outbox.markFailed(entry, "no platform connection for tenant " + entry.tenantId(), listener);

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * Rejects every request whose Slack signature doesn't verify before anything else looks at it.
  *
  * <p>The signature covers the raw body, so the body has to be read here; what is passed on is a wrapper that
- * replays those bytes through {@code getInputStream()}, {@code getReader()} (Bolt's servlet adapter reads the
- * body with {@code getReader()}) and the {@code getParameter*} family.
+ * replays those bytes through {@code getInputStream()}, {@code getReader()} and the {@code getParameter*} family,
+ * whichever the servlet behind it reads.
  */
 public final class SlackSignatureFilter extends HttpFilter {
 

@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * <p>It answers as Bolt's own request parser would: a body with a {@code payload} field is a button press or a
  * form submission, not a command, and a field whose value is empty is skipped, so an empty {@code text} stays
- * {@code null}. Anything it is unsure of (JSON, raw line breaks, a malformed escape) it
- * leaves to Bolt, which then answers exactly as it always did.
+ * {@code null}. Anything it is unsure of (JSON, raw line breaks, an unescaped {@code =} in a field, a malformed
+ * escape) it leaves to Bolt, which then answers exactly as it always did.
  */
 final class SlashCommandForm {
 
@@ -23,8 +23,11 @@ final class SlashCommandForm {
         if (body.isBlank() || body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0) {
             return Optional.empty();
         }
-        char first = body.strip().charAt(0);
-        if (first == '{' || first == '[') {
+        int first = 0;
+        while (Character.isWhitespace(body.charAt(first))) {
+            first++;
+        }
+        if (body.charAt(first) == '{' || body.charAt(first) == '[') {
             return Optional.empty();
         }
         SlashCommandPayload payload = new SlashCommandPayload();
@@ -35,11 +38,15 @@ final class SlashCommandForm {
                 end = body.length();
             }
             int eq = body.indexOf('=', start);
+            int secondEq = eq < 0 ? -1 : body.indexOf('=', eq + 1);
+            if (secondEq >= 0 && secondEq < end) {
+                return Optional.empty();
+            }
             if (eq > start && eq < end - 1) {
                 String name;
                 String value;
                 try {
-                    name = URLDecoder.decode(body.substring(start, eq).strip(), StandardCharsets.UTF_8);
+                    name = URLDecoder.decode(body.substring(start, eq).trim(), StandardCharsets.UTF_8);
                     value = URLDecoder.decode(body.substring(eq + 1, end), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException malformed) {
                     return Optional.empty();

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
     public static final int MAX_ATTEMPTS = 12;
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    /** Why a row with an unreadable message was not posted; it fails for good with this once its attempts run out. */
+    public static final String UNREADABLE_MESSAGE = "unreadable_message";
     private static final String UNCLAIMED = "claimed_by = NULL, claimed_until = NULL";
 
     private final Database db;
@@ -47,6 +49,9 @@ public final class Outbox {
      * @param threadKey key of an earlier post to reply under, or null for a top-level post
      * @param targetKey key of the earlier post an UPDATE rewrites
      * @param subject   what the post is about (e.g. {@code promise-card:42}), told to listeners once sent
+     * @param message   null when a claimed row's stored message could not be read: written by a newer release
+     *                  during a rolling update, say, which another replica can still post, so it is retried, not
+     *                  failed at once
      */
     public record Entry(long id, long tenantId, String key, Action action, String channel, String threadKey, String targetKey,
                         String subject, Message message, Status status, int attempts, Instant nextAttemptAt, String lastError,
@@ -91,10 +96,10 @@ public final class Outbox {
      * until {@code lease} from now: no other worker gets them meanwhile. Only rows of tenants on
      * {@code platforms} are claimed: a process that cannot reach a platform (the console, or a server
      * without Slack credentials) leaves those rows for one that can, instead of failing them. A row whose
-     * stored message cannot be read (written by a newer release, say) is marked failed at once and
-     * {@code listener} told, so it neither comes back in every claim nor holds up the rows after it.
+     * stored message cannot be read comes back with no message (see {@link Entry}), so it is retried on
+     * its own and holds up neither the claim nor the rows after it.
      */
-    public List<Entry> claim(String worker, Set<Platform> platforms, int limit, Duration lease, Listener listener) {
+    public List<Entry> claim(String worker, Set<Platform> platforms, int limit, Duration lease) {
         if (platforms.isEmpty()) {
             return List.of();
         }
@@ -126,19 +131,24 @@ public final class Outbox {
             return due;
         });
         // Read outside the transaction: on SQLite every other command waits while the single writer works.
-        List<Entry> readable = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (Unread row : claimed) {
-            try {
-                readable.add(row.entry().withMessage(json.read(row.body())));
-            } catch (RuntimeException unreadable) {
-                log.error("Outbox row {} ({}) has a stored message that cannot be read; marked failed", row.entry().id(),
-                        row.entry().key(), unreadable);
-                markFailed(row.entry(), "its stored message could not be read: " + unreadable.getMessage(), listener);
-            }
+            entries.add(row.entry().withMessage(readable(row)));
         }
         // Each channel's rows are posted in the order they were queued.
-        readable.sort(Comparator.comparingLong(Entry::id));
-        return readable;
+        entries.sort(Comparator.comparingLong(Entry::id));
+        return entries;
+    }
+
+    private Message readable(Unread row) {
+        try {
+            return json.read(row.body());
+        } catch (RuntimeException unreadable) {
+            // Only the kind of failure: the parser's own message can quote the body, which is user text.
+            log.error("outbox row {} ({}) holds a message this version cannot read ({})", row.entry().id(), row.entry().key(),
+                    unreadable.getCause() == null ? unreadable.getClass().getSimpleName() : unreadable.getCause().getClass().getSimpleName());
+            return null;
+        }
     }
 
     /**
@@ -262,7 +272,8 @@ public final class Outbox {
 
     /** Rows given up on, newest first, with why: what an operator reads after a delivery alert. */
     public List<Entry> failed(int limit) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM outbox WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?", this::entry, limit));
+        // Without their messages: an operator reads where and why, and a row failed for an unreadable message must list too.
+        return db.read(c -> Sql.list(c, "SELECT * FROM outbox WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?", rs -> entry(rs, null), limit));
     }
 
     public long pendingCount() {
@@ -284,10 +295,6 @@ public final class Outbox {
                 rs -> new Backlog(rs.getLong(1), rs.getObject(2) == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(2))),
                         rs.getLong(3)))
                 .orElseThrow());
-    }
-
-    private Entry entry(ResultSet rs) throws SQLException {
-        return entry(rs, json.read(rs.getString("body")));
     }
 
     private static Entry entry(ResultSet rs, Message message) throws SQLException {

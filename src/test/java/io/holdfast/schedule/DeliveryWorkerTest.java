@@ -178,7 +178,7 @@ class DeliveryWorkerTest {
     @Test
     void rowsClaimedByAReplicaThatDiedAreTakenOverOnceItsLeaseLapses() {
         post("card", "C1", null, null, "Promise #1 to Acme");
-        assertEquals(1, outbox.claim("replica-that-died", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { }).size());
+        assertEquals(1, outbox.claim("replica-that-died", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE).size());
 
         assertEquals(0, worker.deliverDue(), "another replica's claim is respected");
         clock.advance(DeliveryWorker.LEASE.minusSeconds(1));
@@ -197,7 +197,7 @@ class DeliveryWorkerTest {
     void aRateLimitMetByAnotherReplicaHoldsBackRowsThisOneHadAlreadyClaimed() {
         post("first", "C1", null, null, "first");
         post("second", "C1", null, null, "second");
-        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { });
+        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE);
 
         outbox.holdChannel(tenant.id(), "C1", NOW.plusSeconds(30));
 
@@ -213,7 +213,7 @@ class DeliveryWorkerTest {
     void aRateLimitMetElsewhereWhileARowIsPostedHoldsBackTheRowAfterIt() {
         post("first", "C1", null, null, "first");
         post("second", "C1", null, null, "second");
-        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { });
+        List<Outbox.Entry> claimedHere = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE);
         assertTrue(outbox.renewClaim(claimedHere.get(0), "worker-b", DeliveryWorker.LEASE));
 
         outbox.holdChannel(tenant.id(), "C1", NOW.plusSeconds(30));
@@ -233,7 +233,7 @@ class DeliveryWorkerTest {
         post("card", "C1", null, null, "card v1");
         worker.deliverDue();
         update("card:v2", "C1", "card", "card v2");
-        Outbox.Entry olderInFlight = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE, (c, tenant, subject, landing) -> { }).get(0);
+        Outbox.Entry olderInFlight = outbox.claim("worker-b", Set.of(Platform.CONSOLE), 10, DeliveryWorker.LEASE).get(0);
         update("card:v3", "C1", "card", "card v3");
 
         assertEquals(0, worker.deliverDue(), "v3 waits while another replica is posting v2");
@@ -460,7 +460,7 @@ class DeliveryWorkerTest {
     }
 
     @Test
-    void aRowWhoseMessageCannotBeReadFailsAloneAndTheRestGoOut() {
+    void aMessageThisVersionCannotReadIsRetriedAloneThenFailsAndTheRestGoOut() {
         List<String> failures = new ArrayList<>();
         DeliveryWorker telling = tracked(new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
                 new Outbox.Listener() {
@@ -471,20 +471,36 @@ class DeliveryWorkerTest {
 
                     @Override
                     public void failed(java.sql.Connection c, long tenantId, String subject, String error) {
-                        failures.add(subject);
+                        failures.add(subject + " " + error);
                     }
                 }, clock, 1));
-        post("garbled", "C1", null, "promise-card:7", "v1");
+        post("from-a-newer-release", "C1", null, "promise-card:7", "v1");
         post("next", "C1", null, null, "the next card");
-        db.write(c -> Sql.update(c, "UPDATE outbox SET body = ? WHERE idempotency_key = ?", "{\"blocks\":[{\"type\":\"hologram\"}]}", "garbled"));
+        // A newer release's span type, which this version's reader does not know.
+        int rewritten = db.write(c -> Sql.update(c, "UPDATE outbox SET body = REPLACE(body, '\"plain\"', '\"hologram\"') "
+                + "WHERE idempotency_key = ?", "from-a-newer-release"));
+        assertEquals(1, rewritten);
 
         telling.deliverDue();
 
         assertEquals(List.of("the next card"), postedTexts(), "the row after it in the same channel still goes out");
-        assertEquals(Outbox.Status.FAILED, row("garbled").status());
-        assertTrue(row("garbled").lastError().startsWith("its stored message could not be read"), row("garbled").lastError());
-        assertEquals(List.of("promise-card:7"), failures, "someone is told about the card that never went out");
-        assertEquals(0, telling.deliverDue(), "it does not come back in the next claim");
+        Row waiting = row("from-a-newer-release");
+        assertEquals(Outbox.Status.PENDING, waiting.status(), "a replica of the newer release may still post it");
+        assertEquals(1, waiting.attempts());
+        assertEquals(Outbox.UNREADABLE_MESSAGE, waiting.lastError());
+        assertTrue(waiting.nextAttemptAt().isAfter(NOW), "it backs off like any passing failure");
+        assertEquals(List.of(), failures);
+
+        for (int attempt = 2; attempt <= Outbox.MAX_ATTEMPTS; attempt++) {
+            clock.set(row("from-a-newer-release").nextAttemptAt());
+            telling.deliverDue();
+        }
+
+        assertEquals(Outbox.Status.FAILED, row("from-a-newer-release").status());
+        assertEquals(List.of("promise-card:7 " + Outbox.UNREADABLE_MESSAGE), failures, "the author is told once it is given up on");
+        assertEquals(List.of("from-a-newer-release"), outbox.failed(10).stream().map(Outbox.Entry::key).toList(),
+                "and it is listed for the operator like any failed post");
+        assertEquals(List.of("the next card"), postedTexts());
     }
 
     @Test

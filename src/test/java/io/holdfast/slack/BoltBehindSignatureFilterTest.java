@@ -74,6 +74,9 @@ class BoltBehindSignatureFilterTest {
             ctx.client().chatPostMessage(r -> r.channel(ctx.getChannelId()).text("Promise card"));
             return ctx.ack("Got it");
         });
+        app.command("/boom", (req, ctx) -> {
+            throw new IllegalStateException("a handler that fails");
+        });
         app.blockAction("promise_done", (req, ctx) -> {
             click.set(req.getPayload());
             return ctx.ack();
@@ -141,6 +144,22 @@ class BoltBehindSignatureFilterTest {
 
         assertEquals(200, response.status());
         assertNull(command.get());
+    }
+
+    @Test
+    void aSignedBodyThatIsNoSlackRequestIsABadRequest() {
+        SlackResponse response = slack.send("hello=world");
+
+        assertEquals(400, response.status());
+        assertEquals("Invalid Request", response.body());
+    }
+
+    @Test
+    void aFailingHandlerIsAServerErrorWithoutDetail() {
+        SlackResponse response = slack.slashCommand("T0001", "U123", "C42", "/boom", "now", null, null);
+
+        assertEquals(500, response.status());
+        assertEquals("Something is wrong", response.json().get("error").getAsString());
     }
 
     @Test

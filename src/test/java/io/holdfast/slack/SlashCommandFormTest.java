@@ -58,6 +58,7 @@ class SlashCommandFormTest {
             "command=%2Fpromise&text=50%",
             "command=%2Fpromise&text=two\nlines",
             "command=&text=hi",
+            "command=%2Fpromise&text=a=b",
             ""})
     void leavesAnythingElseToBolt(String body) {
         assertTrue(SlashCommandForm.read(body).isEmpty(), body);

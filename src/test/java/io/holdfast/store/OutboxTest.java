@@ -77,7 +77,7 @@ class OutboxTest {
 
     /** A claim with no lease: shows what is due and leaves it claimable by the next look. */
     private List<Outbox.Entry> peek(Set<Platform> platforms, int limit) {
-        return outbox.claim("look", platforms, limit, Duration.ZERO, (c, tenant, subject, landing) -> { });
+        return outbox.claim("look", platforms, limit, Duration.ZERO);
     }
 
     private long rows() {

@@ -1,0 +1,28 @@
+package io.holdfast.promise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.holdfast.store.Outbox;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the author reads privately when a promise's card could not be posted: why, in words they can act on. */
+class CardNotPostedTest {
+
+    private static final Instant DUE = Instant.parse("2026-12-11T15:00:00Z");
+    private final Promise promise = new Promise(1, 1, 7, 1, "Acme", "U1", "U1", "send the renewal quote", DUE, ZoneId.of("UTC"),
+            PromiseStatus.OPEN, DUE.minusSeconds(86_400), DUE.minusSeconds(86_400), null, "C1", null, null, 1);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "not_in_channel | I'm not in that channel. In a private channel or a DM, invite me first with /invite @holdfast, then make the promise there again",
+            "is_archived | that channel is archived",
+            Outbox.UNREADABLE_MESSAGE + " | this version of Holdfast couldn't read the card it had queued (an upgrade was under way)",
+            "msg_too_long | Slack said msg_too_long"})
+    void saysWhyTheCardIsMissingAndThatThePromiseIsSafe(String error, String why) {
+        assertEquals("I couldn't post the card for #7 (Acme): " + why + ". The promise itself is saved; see it with /promise list.",
+                new PromiseMessages().cardNotPosted(promise, error).summary().plainText());
+    }
+}
