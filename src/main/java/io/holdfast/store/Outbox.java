@@ -107,21 +107,10 @@ public final class Outbox {
         List<Object> params = new ArrayList<>(List.of(now, now, now));
         platforms.forEach(p -> params.add(p.name()));
         params.add(limit);
-        String in = String.join(", ", Collections.nCopies(platforms.size(), "?"));
         long until = now + lease.toMillis();
+        String query = claimQuery(platforms.size(), db.dialect());
         List<Unread> claimed = db.write(c -> {
-            // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
-            // An update waits while another worker is posting an older update of the same message, so the newest lands last.
-            // Oldest due first, in the order of outbox_due_in_order, so the claim stops at the limit (see V12).
-            List<Unread> due = Sql.list(c, "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
-                    + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
-                    + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
-                    + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
-                    // A paused tenant's posts are held, not failed: they go out when its workspace installs again.
-                    + "AND t.paused_at IS NULL "
-                    + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
-                    + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.next_attempt_at, o.id LIMIT ?"
-                    + db.dialect().skipLocked("o"), rs -> new Unread(entry(rs, null), rs.getString("body")), params.toArray());
+            List<Unread> due = Sql.list(c, query, rs -> new Unread(entry(rs, null), rs.getString("body")), params.toArray());
             if (!due.isEmpty()) {
                 List<Object> claim = new ArrayList<>(List.of(worker, until));
                 due.forEach(row -> claim.add(row.entry().id()));
@@ -138,6 +127,26 @@ public final class Outbox {
         // Each channel's rows are posted in the order they were queued.
         entries.sort(Comparator.comparingLong(Entry::id));
         return entries;
+    }
+
+    /**
+     * The claim's query for {@code platforms} platforms; parameters: now three times, the platforms, the limit.
+     * Package-visible so a test can hold its plan to the index it was written for.
+     */
+    static String claimQuery(int platforms, Dialect dialect) {
+        String in = String.join(", ", Collections.nCopies(platforms, "?"));
+        // A thread reply waits while an earlier reply in the same thread is still pending, so a thread reads in order.
+        // An update waits while another worker is posting an older update of the same message, so the newest lands last.
+        // Oldest due first, in the order of outbox_due_in_order, so the claim stops at the limit (see V12).
+        return "SELECT o.* FROM outbox o JOIN tenants t ON t.id = o.tenant_id WHERE o.status = 'PENDING' "
+                + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) "
+                + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
+                + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
+                // A paused tenant's posts are held, not failed: they go out when its workspace installs again.
+                + "AND t.paused_at IS NULL "
+                + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
+                + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.next_attempt_at, o.id LIMIT ?"
+                + dialect.skipLocked("o");
     }
 
     private Message readable(Unread row) {
