@@ -356,16 +356,16 @@ public final class AckBench {
                 machine as the load generator. Every request to `/slack/events` is signed exactly as Slack signs it. The baseline is the same \
                 server's bare `GET /healthz`, in the same run.
 
-                | round | bare /healthz req/s | /promise create req/s | ratio | cards not yet posted when the round ended | \
+                | round | bare /healthz req/s | /promise create req/s | ratio | create p99 ms | cards not yet posted when the round ended | \
                 time they took to post | create req/s counting that time |
-                | --- | --- | --- | --- | --- | --- | --- |
+                | --- | --- | --- | --- | --- | --- | --- | --- |
                 """, CONNECTIONS, WARMUP.toSeconds(), MEASURE.toSeconds(), ROUNDS);
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < creates.size(); i++) {
             double ratio = creates.get(i).rps() / baselines.get(i).rps();
             ratios.add(ratio);
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %,d | %.1f s | %.0f |%n", i + 1, baselines.get(i).rps(),
-                    creates.get(i).rps(), ratio, behind.get(i), catchUpSeconds.get(i),
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %,d | %.1f s | %.0f |%n", i + 1, baselines.get(i).rps(),
+                    creates.get(i).rps(), ratio, creates.get(i).percentileMicros(0.99) / 1000.0, behind.get(i), catchUpSeconds.get(i),
                     creates.get(i).requests() / (creates.get(i).seconds() + catchUpSeconds.get(i)));
         }
         List<Double> sortedRatios = new ArrayList<>(ratios);
