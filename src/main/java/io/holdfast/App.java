@@ -194,7 +194,7 @@ public final class App implements AutoCloseable {
         PromiseMessages promiseMessages = new PromiseMessages();
         EscalationStore escalationStore = new EscalationStore();
         delivery = new DeliveryWorker(replica, outbox, tenants, chats, Outbox.Listener.all(List.of(
-                new PromiseCards(promiseStore, outbox, promiseMessages), new EscalationCards(escalationStore))), metrics.deliveries(), clock,
+                new PromiseCards(promiseStore, outbox, promiseMessages, tenants), new EscalationCards(escalationStore))), metrics.deliveries(), clock,
                 CHANNELS_POSTED_AT_ONCE);
         DueInput dueInput = new DueInput(new DueDateReader(clock));
         AccountStore accounts = new AccountStore(clock);

@@ -1,6 +1,9 @@
 package io.holdfast.promise;
 
+import io.holdfast.core.Platform;
+import io.holdfast.core.Tenant;
 import io.holdfast.store.Outbox;
+import io.holdfast.store.TenantStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -15,11 +18,13 @@ public final class PromiseCards implements Outbox.Listener {
     private final PromiseStore promises;
     private final Outbox outbox;
     private final PromiseMessages messages;
+    private final TenantStore tenants;
 
-    public PromiseCards(PromiseStore promises, Outbox outbox, PromiseMessages messages) {
+    public PromiseCards(PromiseStore promises, Outbox outbox, PromiseMessages messages, TenantStore tenants) {
         this.promises = promises;
         this.outbox = outbox;
         this.messages = messages;
+        this.tenants = tenants;
     }
 
     @Override
@@ -36,7 +41,9 @@ public final class PromiseCards implements Outbox.Listener {
         }
         Promise p = promises.byId(c, tenantId, promiseId(subject)).orElse(null);
         if (p != null) {
-            outbox.post(c, tenantId, "promise:" + p.id() + ":card-not-posted", p.authorId(), null, null, messages.cardNotPosted(p, error));
+            Platform platform = tenants.byId(tenantId).map(Tenant::platform).orElse(Platform.SLACK);
+            outbox.post(c, tenantId, "promise:" + p.id() + ":card-not-posted", p.authorId(), null, null,
+                    messages.cardNotPosted(p, platform, error));
         }
     }
 

@@ -2,6 +2,7 @@ package io.holdfast.promise;
 
 import io.holdfast.core.Block;
 import io.holdfast.core.Message;
+import io.holdfast.core.Platform;
 import io.holdfast.core.Text;
 import io.holdfast.core.Times;
 import io.holdfast.store.Outbox;
@@ -124,16 +125,24 @@ public final class PromiseMessages {
     }
 
     /** Sent privately to the author when the channel refused the card, e.g. a private channel Holdfast isn't in. */
-    public Message cardNotPosted(Promise p, String error) {
+    public Message cardNotPosted(Promise p, Platform platform, String error) {
         String why = switch (error) {
             case "not_in_channel", "channel_not_found" -> "I'm not in that channel. In a private channel or a DM, invite me first "
                     + "with /invite @holdfast, then make the promise there again";
             case "is_archived" -> "that channel is archived";
             case Outbox.UNREADABLE_MESSAGE -> "this version of Holdfast couldn't read the card it had queued (an upgrade was under way)";
-            default -> "Slack said " + error;
+            default -> nameOf(platform) + " said " + error;
         };
         return Message.of(Text.builder().plain("I couldn't post the card for #" + p.number() + " (").strong(p.accountName())
                 .plain("): " + why + ". The promise itself is saved; see it with /promise list.").build());
+    }
+
+    private static String nameOf(Platform platform) {
+        return switch (platform) {
+            case SLACK -> "Slack";
+            case TEAMS -> "Teams";
+            case CONSOLE -> "the console";
+        };
     }
 
     /** The nudge in the card's thread: to the owner, with the buttons to settle it. */

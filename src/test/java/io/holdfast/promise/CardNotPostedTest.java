@@ -2,6 +2,7 @@ package io.holdfast.promise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.holdfast.core.Platform;
 import io.holdfast.store.Outbox;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,12 +18,13 @@ class CardNotPostedTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "not_in_channel | I'm not in that channel. In a private channel or a DM, invite me first with /invite @holdfast, then make the promise there again",
-            "is_archived | that channel is archived",
-            Outbox.UNREADABLE_MESSAGE + " | this version of Holdfast couldn't read the card it had queued (an upgrade was under way)",
-            "msg_too_long | Slack said msg_too_long"})
-    void saysWhyTheCardIsMissingAndThatThePromiseIsSafe(String error, String why) {
+            "SLACK | not_in_channel | I'm not in that channel. In a private channel or a DM, invite me first with /invite @holdfast, then make the promise there again",
+            "SLACK | is_archived | that channel is archived",
+            "TEAMS | " + Outbox.UNREADABLE_MESSAGE + " | this version of Holdfast couldn't read the card it had queued (an upgrade was under way)",
+            "SLACK | msg_too_long | Slack said msg_too_long",
+            "TEAMS | Holdfast is not installed in that Teams conversation | Teams said Holdfast is not installed in that Teams conversation"})
+    void saysWhyTheCardIsMissingAndThatThePromiseIsSafe(Platform platform, String error, String why) {
         assertEquals("I couldn't post the card for #7 (Acme): " + why + ". The promise itself is saved; see it with /promise list.",
-                new PromiseMessages().cardNotPosted(promise, error).summary().plainText());
+                new PromiseMessages().cardNotPosted(promise, platform, error).summary().plainText());
     }
 }
