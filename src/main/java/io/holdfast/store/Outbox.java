@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     /** Why a row with an unreadable message was not posted; it fails for good with this once its attempts run out. */
     public static final String UNREADABLE_MESSAGE = "unreadable_message";
+    private static final String KNOWN_ACTIONS = Arrays.stream(Action.values()).map(a -> "'" + a.name() + "'").collect(Collectors.joining(", "));
     private static final String UNCLAIMED = "claimed_by = NULL, claimed_until = NULL";
 
     private final Database db;
@@ -97,7 +100,9 @@ public final class Outbox {
      * {@code platforms} are claimed: a process that cannot reach a platform (the console, or a server
      * without Slack credentials) leaves those rows for one that can, instead of failing them. A row whose
      * stored message cannot be read comes back with no message (see {@link Entry}), so it is retried on
-     * its own and holds up neither the claim nor the rows after it.
+     * its own and holds up neither the claim nor the other rows of its channel; its thread replies and
+     * updates wait for it, as they wait for any card not yet posted. A row whose action this version
+     * does not know (one a newer release added) is not claimed here at all.
      */
     public List<Entry> claim(String worker, Set<Platform> platforms, int limit, Duration lease) {
         if (platforms.isEmpty()) {
@@ -122,7 +127,7 @@ public final class Outbox {
         // Read outside the transaction: on SQLite every other command waits while the single writer works.
         List<Entry> entries = new ArrayList<>();
         for (Unread row : claimed) {
-            entries.add(row.entry().withMessage(readable(row)));
+            entries.add(row.entry().withMessage(messageOf(row)));
         }
         // Each channel's rows are posted in the order they were queued.
         entries.sort(Comparator.comparingLong(Entry::id));
@@ -143,18 +148,18 @@ public final class Outbox {
                 + "AND (o.target_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox u WHERE u.tenant_id = o.tenant_id "
                 + "AND u.target_key = o.target_key AND u.id <> o.id AND u.claimed_until > ?)) AND t.platform IN (" + in + ") "
                 // A paused tenant's posts are held, not failed: they go out when its workspace installs again.
-                + "AND t.paused_at IS NULL "
+                + "AND t.paused_at IS NULL AND o.action IN (" + KNOWN_ACTIONS + ") "
                 + "AND (o.thread_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
                 + "AND e.thread_key = o.thread_key AND e.status = 'PENDING' AND e.id < o.id)) ORDER BY o.next_attempt_at, o.id LIMIT ?"
                 + dialect.skipLocked("o");
     }
 
-    private Message readable(Unread row) {
+    private Message messageOf(Unread row) {
         try {
             return json.read(row.body());
         } catch (RuntimeException unreadable) {
             // Only the kind of failure: the parser's own message can quote the body, which is user text.
-            log.error("outbox row {} ({}) holds a message this version cannot read ({})", row.entry().id(), row.entry().key(),
+            log.warn("outbox row {} ({}) holds a message this version cannot read ({})", row.entry().id(), row.entry().key(),
                     unreadable.getCause() == null ? unreadable.getClass().getSimpleName() : unreadable.getCause().getClass().getSimpleName());
             return null;
         }

@@ -20,7 +20,7 @@ class CardNotPostedTest {
     @CsvSource(delimiter = '|', value = {
             "SLACK | not_in_channel | I'm not in that channel. In a private channel or a DM, invite me first with /invite @holdfast, then make the promise there again",
             "SLACK | is_archived | that channel is archived",
-            "TEAMS | " + Outbox.UNREADABLE_MESSAGE + " | this version of Holdfast couldn't read the card it had queued (an upgrade was under way)",
+            "TEAMS | " + Outbox.UNREADABLE_MESSAGE + " | it was queued by another version of Holdfast, which this one can't read (an upgrade was under way)",
             "SLACK | msg_too_long | Slack said msg_too_long",
             "TEAMS | Holdfast is not installed in that Teams conversation | Teams said Holdfast is not installed in that Teams conversation"})
     void saysWhyTheCardIsMissingAndThatThePromiseIsSafe(Platform platform, String error, String why) {

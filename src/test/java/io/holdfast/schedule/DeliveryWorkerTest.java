@@ -504,6 +504,18 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aRowOfAnActionThisVersionDoesNotKnowIsLeftForAReplicaThatDoes() {
+        post("reaction", "C1", null, null, "👍");
+        post("card", "C1", null, null, "the card");
+        db.write(c -> Sql.update(c, "UPDATE outbox SET action = 'REACT' WHERE idempotency_key = ?", "reaction"));
+
+        worker.deliverDue();
+
+        assertEquals(List.of("the card"), postedTexts(), "the rest of the channel is not held up");
+        assertEquals(new Row(Outbox.Status.PENDING, 0, NOW, null, null, null), row("reaction"), "untouched, not failed");
+    }
+
+    @Test
     void anUpdateWaitsForItsCardAndFailsIfTheCardNeverWentOut() {
         post("card", "C1", null, null, "v1");
         update("card:v2", "C1", "card", "v2");

@@ -147,7 +147,7 @@ class BoltBehindSignatureFilterTest {
     }
 
     @Test
-    void aSignedBodyThatIsNoSlackRequestIsABadRequest() {
+    void aSignedBodyThatIsNotASlackRequestIsABadRequest() {
         SlackResponse response = slack.send("hello=world");
 
         assertEquals(400, response.status());

@@ -78,7 +78,8 @@ class TeamsDeliveryTest extends TeamsEndToEnd {
 
         Sent told = teams.awaitSent(s -> s.succeeded() && s.conversationId().equals(activities.personalConversationId(ALEX))
                 && s.text().contains("#1"));
-        assertTrue(told.text().contains("could") || told.text().contains("not"), told.text());
+        assertTrue(told.text().contains("couldn't post the card for #1") && told.text().contains("Teams said"), told.text());
+        assertFalse(told.text().contains("Slack"), told.text());
     }
 
     @Test
