@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** A post the platform refused. Rate limits say how long to wait; permanent failures are not retried. */
 public final class DeliveryException extends Exception {
+    /** Why a queued post whose stored message this version cannot read was not posted; it fails with this once its attempts run out. */
+    public static final String UNREADABLE_MESSAGE = "unreadable_message";
     private final Duration retryAfter;
     private final boolean permanent;
 

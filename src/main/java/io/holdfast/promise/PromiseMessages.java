@@ -1,11 +1,11 @@
 package io.holdfast.promise;
 
 import io.holdfast.core.Block;
+import io.holdfast.core.DeliveryException;
 import io.holdfast.core.Message;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Text;
 import io.holdfast.core.Times;
-import io.holdfast.store.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -130,7 +130,7 @@ public final class PromiseMessages {
             case "not_in_channel", "channel_not_found" -> "I'm not in that channel. In a private channel or a DM, invite me first "
                     + "with /invite @holdfast, then make the promise there again";
             case "is_archived" -> "that channel is archived";
-            case Outbox.UNREADABLE_MESSAGE -> "it was queued by another version of Holdfast, which this one can't read (an upgrade was under way)";
+            case DeliveryException.UNREADABLE_MESSAGE -> "it was queued by another version of Holdfast, which this one can't read (an upgrade was under way)";
             default -> nameOf(platform) + " said " + error;
         };
         return Message.of(Text.builder().plain("I couldn't post the card for #" + p.number() + " (").strong(p.accountName())

@@ -268,7 +268,7 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Returns the instant until which the entry's channel must be left alone (rate limited), if any. */
     private Optional<Instant> deliver(Outbox.Entry entry, Optional<Tenant> tenant, NextClaim next) {
         if (entry.message() == null) {
-            return handleFailure(entry, DeliveryException.transientFailure(Outbox.UNREADABLE_MESSAGE));
+            return handleFailure(entry, DeliveryException.transientFailure(DeliveryException.UNREADABLE_MESSAGE));
         }
         Chat chat = tenant.map(t -> chats.get(t.platform())).orElse(null);
         if (chat == null) {

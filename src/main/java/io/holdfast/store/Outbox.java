@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
     public static final int MAX_ATTEMPTS = 12;
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    /** Why a row with an unreadable message was not posted; it fails for good with this once its attempts run out. */
-    public static final String UNREADABLE_MESSAGE = "unreadable_message";
     private static final String KNOWN_ACTIONS = Arrays.stream(Action.values()).map(a -> "'" + a.name() + "'").collect(Collectors.joining(", "));
     private static final String UNCLAIMED = "claimed_by = NULL, claimed_until = NULL";
 

@@ -2,8 +2,8 @@ package io.holdfast.promise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.holdfast.core.DeliveryException;
 import io.holdfast.core.Platform;
-import io.holdfast.store.Outbox;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +20,7 @@ class CardNotPostedTest {
     @CsvSource(delimiter = '|', value = {
             "SLACK | not_in_channel | I'm not in that channel. In a private channel or a DM, invite me first with /invite @holdfast, then make the promise there again",
             "SLACK | is_archived | that channel is archived",
-            "TEAMS | " + Outbox.UNREADABLE_MESSAGE + " | it was queued by another version of Holdfast, which this one can't read (an upgrade was under way)",
+            "TEAMS | " + DeliveryException.UNREADABLE_MESSAGE + " | it was queued by another version of Holdfast, which this one can't read (an upgrade was under way)",
             "SLACK | msg_too_long | Slack said msg_too_long",
             "TEAMS | Holdfast is not installed in that Teams conversation | Teams said Holdfast is not installed in that Teams conversation"})
     void saysWhyTheCardIsMissingAndThatThePromiseIsSafe(Platform platform, String error, String why) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,22 +24,19 @@ class PromiseListPlanTest {
 
     @TempDir
     Path dir;
-    private Database db;
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void aPersonsListIsCountedFromTheOwnerIndexAloneAndReadInDueOrderWithoutSorting() {
-        db = TestDatabases.migrated(Engine.SQLITE, dir);
         List<String> queries = new ArrayList<>();
-        db.read(c -> new PromiseStore().list(QueryPlans.recording(c, queries), 1, "U1", new PromiseFilter.Mine(), Instant.EPOCH, 20));
-        assertEquals(2, queries.size(), String.join("\n", queries));
+        List<String> count;
+        List<String> page;
+        try (Database db = TestDatabases.migrated(Engine.SQLITE, dir)) {
+            db.read(c -> new PromiseStore().list(QueryPlans.recording(c, queries), 1, "U1", new PromiseFilter.Mine(), Instant.EPOCH, 20));
+            assertEquals(2, queries.size(), String.join("\n", queries));
 
-        List<String> count = db.read(c -> QueryPlans.explain(c, queries.get(0)));
-        List<String> page = db.read(c -> QueryPlans.explain(c, queries.get(1)));
+            count = db.read(c -> QueryPlans.explain(c, queries.get(0)));
+            page = db.read(c -> QueryPlans.explain(c, queries.get(1)));
+        }
 
         assertTrue(count.stream().anyMatch(step -> step.contains("USING COVERING INDEX promises_by_owner")), String.join("\n", count));
         assertTrue(page.stream().anyMatch(step -> step.contains("p USING INDEX promises_by_owner")), String.join("\n", page));

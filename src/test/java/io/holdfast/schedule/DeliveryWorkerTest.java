@@ -436,10 +436,9 @@ class DeliveryWorkerTest {
         assertEquals(List.of("card", "first", "second"), postedTexts(), "the second goes in the pass after the first");
     }
 
-    @Test
-    void aSubjectThatCannotBePostedIsToldToTheListener() {
-        List<String> failures = new ArrayList<>();
-        DeliveryWorker telling = tracked(new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
+    /** A worker whose listener records each subject given up on, with the reason, in {@code failures}. */
+    private DeliveryWorker tellingFailuresTo(List<String> failures) {
+        return tracked(new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
                 new Outbox.Listener() {
                     @Override
                     public void sent(java.sql.Connection c, long tenantId, String subject, Outbox.Landing landing) {
@@ -451,6 +450,12 @@ class DeliveryWorkerTest {
                         failures.add(subject + " " + error);
                     }
                 }, clock, 1));
+    }
+
+    @Test
+    void aSubjectThatCannotBePostedIsToldToTheListener() {
+        List<String> failures = new ArrayList<>();
+        DeliveryWorker telling = tellingFailuresTo(failures);
         post("card", "CPRIVATE", null, "promise-card:7", "v1");
         chat.failPermanentlyNext(1, "not_in_channel");
 
@@ -462,18 +467,7 @@ class DeliveryWorkerTest {
     @Test
     void aMessageThisVersionCannotReadIsRetriedAloneThenFailsAndTheRestGoOut() {
         List<String> failures = new ArrayList<>();
-        DeliveryWorker telling = tracked(new DeliveryWorker("worker-a", outbox, new TenantStore(db, clock, new HolidayCalendars()), Map.of(Platform.CONSOLE, chat),
-                new Outbox.Listener() {
-                    @Override
-                    public void sent(java.sql.Connection c, long tenantId, String subject, Outbox.Landing landing) {
-                        heard.add(new Heard(tenantId, subject, landing));
-                    }
-
-                    @Override
-                    public void failed(java.sql.Connection c, long tenantId, String subject, String error) {
-                        failures.add(subject + " " + error);
-                    }
-                }, clock, 1));
+        DeliveryWorker telling = tellingFailuresTo(failures);
         post("from-a-newer-release", "C1", null, "promise-card:7", "v1");
         post("next", "C1", null, null, "the next card");
         // A newer release's span type, which this version's reader does not know.
@@ -487,7 +481,7 @@ class DeliveryWorkerTest {
         Row waiting = row("from-a-newer-release");
         assertEquals(Outbox.Status.PENDING, waiting.status(), "a replica of the newer release may still post it");
         assertEquals(1, waiting.attempts());
-        assertEquals(Outbox.UNREADABLE_MESSAGE, waiting.lastError());
+        assertEquals(DeliveryException.UNREADABLE_MESSAGE, waiting.lastError());
         assertTrue(waiting.nextAttemptAt().isAfter(NOW), "it backs off like any passing failure");
         assertEquals(List.of(), failures);
 
@@ -497,7 +491,7 @@ class DeliveryWorkerTest {
         }
 
         assertEquals(Outbox.Status.FAILED, row("from-a-newer-release").status());
-        assertEquals(List.of("promise-card:7 " + Outbox.UNREADABLE_MESSAGE), failures, "the author is told once it is given up on");
+        assertEquals(List.of("promise-card:7 " + DeliveryException.UNREADABLE_MESSAGE), failures, "the author is told once it is given up on");
         assertEquals(List.of("from-a-newer-release"), outbox.failed(10).stream().map(Outbox.Entry::key).toList(),
                 "and it is listed for the operator like any failed post");
         assertEquals(List.of("the next card"), postedTexts());

@@ -8,7 +8,6 @@ import io.holdfast.testing.QueryPlans;
 import io.holdfast.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,18 +20,13 @@ class ClaimPlanTest {
 
     @TempDir
     Path dir;
-    private Database db;
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void theClaimReadsTheBacklogInDueOrderFromItsIndexWithoutSorting() {
-        db = TestDatabases.migrated(Engine.SQLITE, dir);
-
-        List<String> plan = db.read(c -> QueryPlans.explain(c, Outbox.claimQuery(2, db.dialect())));
+        List<String> plan;
+        try (Database db = TestDatabases.migrated(Engine.SQLITE, dir)) {
+            plan = db.read(c -> QueryPlans.explain(c, Outbox.claimQuery(2, db.dialect())));
+        }
 
         assertTrue(plan.stream().anyMatch(step -> step.contains("o USING INDEX outbox_due_in_order")), String.join("\n", plan));
         assertFalse(plan.stream().anyMatch(step -> step.contains("TEMP B-TREE")), String.join("\n", plan));
