@@ -99,6 +99,8 @@ public final class App implements AutoCloseable {
      * trips, not limits; eight keeps well inside Slack's workspace-wide burst allowance.
      */
     private static final int CHANNELS_POSTED_AT_ONCE = 8;
+    /** Threads for what a command does after its acknowledgement (a response_url answer, a form opened). */
+    private static final int AFTER_ACK_THREADS = 4;
 
     private final Database db;
     private final Metrics metrics;
@@ -127,7 +129,7 @@ public final class App implements AutoCloseable {
         UserStore users = new UserStore(db);
         Outbox outbox = new Outbox(db, clock);
         metrics = new Metrics(db, outbox, clock);
-        afterAck = Executors.newFixedThreadPool(4, daemon("holdfast-after-ack"));
+        afterAck = Executors.newFixedThreadPool(AFTER_ACK_THREADS, daemon("holdfast-after-ack"));
         // Doors built before the features still share this router; it is filled in below and read-only afterwards.
         router = new CommandRouter(metrics.commands());
 
@@ -143,7 +145,7 @@ public final class App implements AutoCloseable {
         SlackInstallations slackInstalls = null;
         SlackTokens tokens = null;
         if (serveHttp && config.slackEnabled()) {
-            slack = SlackApp.client(config.slackApiUrl().toString());
+            slack = SlackApp.client(config.slackApiUrl().toString(), CHANNELS_POSTED_AT_ONCE + AFTER_ACK_THREADS);
             if (config.slackOAuth()) {
                 slackInstalls = new SlackInstallations(new SlackInstallationStore(db, tenants, clock),
                         TokenCipher.fromBase64(config.encryptionKey().orElseThrow()), clock);
@@ -171,7 +173,7 @@ public final class App implements AutoCloseable {
         }
         Teams teams = null;
         if (serveHttp && config.teamsEnabled()) {
-            teams = Teams.create(config, db, router, tenants, users, clock);
+            teams = Teams.create(config, db, router, tenants, users, clock, CHANNELS_POSTED_AT_ONCE + AFTER_ACK_THREADS);
             chats.put(Platform.TEAMS, teams.chat());
             directories.put(Platform.TEAMS, teams.people());
             if (config.teamsInsecure()) {

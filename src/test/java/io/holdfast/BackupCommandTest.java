@@ -82,7 +82,7 @@ class BackupCommandTest {
 
         assertEquals(0, code, said());
         assertAll(
-                () -> assertTrue(said().contains("integrity ok, schema V14, 1 tenant, "), said()),
+                () -> assertTrue(said().contains("integrity ok, schema V15, 1 tenant, "), said()),
                 () -> assertTrue(said().contains("To restore: stop Holdfast"), said()),
                 () -> assertEquals(List.of(), listed(dir, ".partial"), "no partial copy left behind"));
         try (Database copy = TestDatabases.open("jdbc:sqlite:" + file)) {

@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.util.http.SlackHttpClient;
 import io.holdfast.core.CommandRouter;
 import io.holdfast.core.Failures;
 import io.holdfast.home.HomeService;
@@ -13,6 +14,9 @@ import io.holdfast.store.TenantStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /**
  * Wires Bolt for one workspace ({@code SLACK_BOT_TOKEN}) or for every workspace that installs it (OAuth). Bolt's own signature check is switched off because
@@ -32,8 +36,21 @@ public final class SlackApp implements AutoCloseable {
         this.threads = threads;
     }
 
-    public static Slack client(String apiUrl) {
-        return Slack.getInstance(config(apiUrl));
+    /**
+     * The client every post, update and Bolt call goes through. OkHttp keeps five idle connections by
+     * default; with more posts than that in flight, each pass closed the surplus and the next one opened
+     * them again (a TLS handshake each against real Slack), so the pool keeps one per post in flight.
+     *
+     * @param inFlight how many calls may be under way at once
+     */
+    public static Slack client(String apiUrl, int inFlight) {
+        SlackConfig config = config(apiUrl);
+        OkHttpClient okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .connectionPool(new ConnectionPool(inFlight, 5, TimeUnit.MINUTES))
+                .build();
+        SlackHttpClient http = new SlackHttpClient(okHttp);
+        http.setConfig(config);
+        return Slack.getInstance(config, http);
     }
 
     /**

@@ -29,8 +29,9 @@ public final class Teams {
         this.readiness = readiness;
     }
 
-    public static Teams create(Config config, Database db, CommandRouter router, TenantStore tenants, UserStore users, Clock clock) {
-        TeamsAdapter adapter = TeamsAdapter.create(config);
+    /** @param postsInFlight how many posts delivery may have under way at once */
+    public static Teams create(Config config, Database db, CommandRouter router, TenantStore tenants, UserStore users, Clock clock, int postsInFlight) {
+        TeamsAdapter adapter = TeamsAdapter.create(config, postsInFlight);
         TeamsConversations conversations = new TeamsConversations(db, clock);
         TeamsMembers members = new TeamsMembers(db, clock);
         TeamsPeople people = new TeamsPeople(users, tenants, clock);

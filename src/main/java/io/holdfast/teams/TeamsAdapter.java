@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.Response;
 
 /**
@@ -55,19 +56,21 @@ final class TeamsAdapter {
      * The adapter for the configured bot. A single-tenant bot (Azure no longer registers new multi-tenant
      * ones) must get its tokens from its own tenant, so it is built from {@link MicrosoftAppCredentials}
      * with that tenant. Without an app id (insecure dev mode only) authentication is off altogether.
+     *
+     * @param postsInFlight how many posts may be under way at once; each connector keeps that many connections
      */
-    static TeamsAdapter create(Config config) {
+    static TeamsAdapter create(Config config, int postsInFlight) {
         TeamsAdmission admission = new TeamsAdmission(config.microsoftAppTenantId(), config.teamsInsecure());
         if (config.microsoftAppId().isEmpty()) {
             SimpleCredentialProvider none = new SimpleCredentialProvider("", "");
-            return new TeamsAdapter(new NoRetryAdapter(none), none, admission, "");
+            return new TeamsAdapter(new NoRetryAdapter(none, postsInFlight), none, admission, "");
         }
         String id = config.microsoftAppId().get();
         String password = config.microsoftAppPassword().orElseThrow();
         SimpleCredentialProvider provider = new SimpleCredentialProvider(id, password);
         BotFrameworkAdapter adapter = config.microsoftAppTenantId()
-                .<BotFrameworkAdapter>map(tenant -> new NoRetryAdapter(new MicrosoftAppCredentials(id, password, tenant)))
-                .orElseGet(() -> new NoRetryAdapter(provider));
+                .<BotFrameworkAdapter>map(tenant -> new NoRetryAdapter(new MicrosoftAppCredentials(id, password, tenant), postsInFlight))
+                .orElseGet(() -> new NoRetryAdapter(provider, postsInFlight));
         return new TeamsAdapter(adapter, provider, admission, id);
     }
 
@@ -110,17 +113,23 @@ final class TeamsAdapter {
     /**
      * The SDK's adapter with connector clients that never retry on their own: the SDK hands its retry
      * setting to a field nothing reads, while the REST client's default handler resends 408 and 5xx
-     * at once, which could post a card twice behind the outbox's back.
+     * at once, which could post a card twice behind the outbox's back. The client sends through OkHttp's
+     * dispatcher, which lets five requests go to one host at a time (and every Teams conversation of a
+     * region is on one host) and keeps five idle connections: delivery's posts to other channels queued
+     * behind those five, so both are raised to the posts delivery has in flight.
      */
     private static final class NoRetryAdapter extends BotFrameworkAdapter {
         private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+        private final int connectionsKept;
 
-        NoRetryAdapter(CredentialProvider credentials) {
+        NoRetryAdapter(CredentialProvider credentials, int connectionsKept) {
             super(credentials, new AuthenticationConfiguration(), null, NO_RETRIES, null);
+            this.connectionsKept = connectionsKept;
         }
 
-        NoRetryAdapter(AppCredentials credentials) {
+        NoRetryAdapter(AppCredentials credentials, int connectionsKept) {
             super(credentials, new AuthenticationConfiguration(), null, NO_RETRIES, null);
+            this.connectionsKept = connectionsKept;
         }
 
         @Override
@@ -132,7 +141,15 @@ final class TeamsAdapter {
                             .withRetryStrategy(NO_RETRIES)
                             .withReadTimeout(30, TimeUnit.SECONDS)
                             .withConnectionTimeout(10, TimeUnit.SECONDS)
+                            .withDispatcher(dispatcher())
+                            .withMaxIdleConnections(connectionsKept)
                             .build())));
+        }
+
+        private Dispatcher dispatcher() {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequestsPerHost(connectionsKept);
+            return dispatcher;
         }
     }
 }

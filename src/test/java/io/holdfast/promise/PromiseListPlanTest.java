@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code /promise list} must read one person's open promises from the owner index, already in due order: before
  * V14 it walked every open promise of the workspace, 46 lists a second once people had thousands each
- * (bench/PROFILING.md, item 16). This holds both of its queries, the count and the page, to that index.
+ * (bench/PROFILING.md, item 16). This holds both of its queries, the count and the page, to that index, and
+ * an account's count to that account's promises.
  */
 class PromiseListPlanTest {
 
@@ -41,5 +42,23 @@ class PromiseListPlanTest {
         assertTrue(count.stream().anyMatch(step -> step.contains("USING COVERING INDEX promises_by_owner")), String.join("\n", count));
         assertTrue(page.stream().anyMatch(step -> step.contains("p USING INDEX promises_by_owner")), String.join("\n", page));
         assertFalse(page.stream().anyMatch(step -> step.contains("TEMP B-TREE")), String.join("\n", page));
+    }
+
+    @Test
+    void anAccountsListIsCountedFromTheAccountIndexAloneByTheAccountsId() {
+        List<String> queries = new ArrayList<>();
+        List<String> count;
+        List<String> page;
+        try (Database db = TestDatabases.migrated(Engine.SQLITE, dir)) {
+            db.read(c -> new PromiseStore().list(QueryPlans.recording(c, queries), 1, "U1", new PromiseFilter.ForAccount("Acme"), Instant.EPOCH, 20));
+            assertEquals(2, queries.size(), String.join("\n", queries));
+
+            count = db.read(c -> QueryPlans.explain(c, queries.get(0)));
+            page = db.read(c -> QueryPlans.explain(c, queries.get(1)));
+        }
+
+        assertTrue(count.stream().anyMatch(step -> step.contains("USING COVERING INDEX promises_by_account (tenant_id=? AND account_id=? AND status=?)")),
+                String.join("\n", count));
+        assertFalse(page.stream().anyMatch(step -> step.contains("SCAN")), String.join("\n", page));
     }
 }

@@ -31,7 +31,7 @@ class SlackChatTest {
 
     private final FakeSlackApi slack = new FakeSlackApi("T1");
     private final List<String> invalidated = new ArrayList<>();
-    private final SlackChat chat = new SlackChat(SlackApp.client(slack.methodsUrl()), new SlackTokens() {
+    private final SlackChat chat = new SlackChat(SlackApp.client(slack.methodsUrl(), 1), new SlackTokens() {
         @Override
         public Optional<String> botToken(String teamId) {
             return Optional.of("xoxb-chat-test");

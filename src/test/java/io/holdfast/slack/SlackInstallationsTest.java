@@ -74,7 +74,7 @@ class SlackInstallationsTest extends TwoTenantStore {
     @Test
     void aTokenRefusedAfterAReinstallOnAnotherReplicaIsRetriedWithTheNewOne() throws Exception {
         SlackInstallations here = replica();
-        SlackChat chat = new SlackChat(SlackApp.client(slack.methodsUrl()), here);
+        SlackChat chat = new SlackChat(SlackApp.client(slack.methodsUrl(), 1), here);
         here.saveInstallerAndBot(install("TA", "xoxb-old"));
         chat.post(tenant("TA"), "C1", null, Message.of("first"));
         replica().saveInstallerAndBot(install("TA", "xoxb-new"));
@@ -92,7 +92,7 @@ class SlackInstallationsTest extends TwoTenantStore {
 
     @Test
     void aWorkspaceWithoutAnInstallIsTriedAgainLater() {
-        SlackChat chat = new SlackChat(SlackApp.client(slack.methodsUrl()), replica());
+        SlackChat chat = new SlackChat(SlackApp.client(slack.methodsUrl(), 1), replica());
 
         DeliveryException refused = assertThrows(DeliveryException.class, () -> chat.post(tenant("TA"), "C1", null, Message.of("hello")));
 
