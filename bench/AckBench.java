@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +21,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -123,11 +127,13 @@ public final class AckBench {
             Path database = dir.resolve("holdfast.db");
             List<Long> behind = new ArrayList<>();
             List<Double> catchUpSeconds = new ArrayList<>();
+            Map<String, Long> createTicksByRole = new TreeMap<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 // The cards of the creates so far are still being posted; the baseline waits for that to end, or
                 // the server's CPU would be split between the two and bare /healthz would look slower than it is.
                 awaitDelivered(database);
                 baselines.add(measure("GET /healthz", round, pid, client, bare));
+                Map<String, Long> ticksBefore = ticksByRole(pid);
                 Result measured = measure("/promise create", round, pid, client, create);
                 acknowledged += measured.requests();
                 behind.add(pendingCards(database));
@@ -137,6 +143,7 @@ public final class AckBench {
                 awaitDelivered(database);
                 catchUpSeconds.add((System.nanoTime() - caughtUpFrom) / 1e9);
                 creates.add(measured.withServerCpu(measured.serverCpuMillis() + cpuMillis(pid) - cpuBefore));
+                ticksByRole(pid).forEach((role, ticks) -> createTicksByRole.merge(role, ticks - ticksBefore.getOrDefault(role, 0L), Long::sum));
             }
             long loadRss = rssKib(server.pid());
             // -Dlist=false leaves the list path out, for a quicker run while profiling the create path.
@@ -146,7 +153,7 @@ public final class AckBench {
                 list = measure("/promise list", 1, pid, client, (w, n) -> slash(base, "U" + w, "list mine"));
             }
             long stored = countPromises(dir.resolve("holdfast.db"));
-            report(baselines, creates, behind, catchUpSeconds, list, acknowledged, readyMillis, idleRss, loadRss, stored);
+            report(baselines, creates, behind, catchUpSeconds, createTicksByRole, list, acknowledged, readyMillis, idleRss, loadRss, stored);
         } finally {
             server.destroy();
             server.waitFor();
@@ -327,6 +334,41 @@ public final class AckBench {
                 .getProcessCpuTime() / 1_000_000;
     }
 
+    /**
+     * The server's CPU time so far by what its threads do, in clock ticks (user + system, from /proc): which
+     * part of the server a change made cheaper shows here without a profiler. Threads that ended are left out.
+     */
+    static Map<String, Long> ticksByRole(long pid) throws IOException {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : threads) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    // After the name in parentheses: state is field 3, utime and stime are fields 14 and 15.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(role(Files.readString(thread.resolve("comm")).strip()), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (NoSuchFileException ended) {
+                    // the thread ended between listing and reading
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** Linux keeps 15 characters of a thread's name. */
+    static String role(String threadName) {
+        if (threadName.startsWith("holdfast-sqlite")) {
+            return "the SQLite writer and its checkpointer";
+        }
+        if (threadName.startsWith("qtp")) {
+            return "request threads";
+        }
+        if (threadName.startsWith("holdfast-delive") || threadName.startsWith("OkHttp") || threadName.startsWith("Okio")) {
+            return "delivery";
+        }
+        return "the rest (compiler, collector, timers)";
+    }
+
     static long rssKib(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -343,8 +385,8 @@ public final class AckBench {
         }
     }
 
-    static void report(List<Result> baselines, List<Result> creates, List<Long> behind, List<Double> catchUpSeconds, Result list, long acknowledged, long readyMillis, long idleRss,
-                       long loadRss, long stored) {
+    static void report(List<Result> baselines, List<Result> creates, List<Long> behind, List<Double> catchUpSeconds, Map<String, Long> createTicksByRole, Result list,
+                       long acknowledged, long readyMillis, long idleRss, long loadRss, long stored) {
         Result baseline = Result.pooled(baselines);
         Result create = Result.pooled(creates);
         System.out.printf(Locale.ROOT, """
@@ -384,6 +426,11 @@ public final class AckBench {
                     r.percentileMicros(0.50) / 1000.0, r.percentileMicros(0.99) / 1000.0, r.errors(),
                     r.serverCpuMillis() * 1000.0 / Math.max(1, r.requests()), r.generatorCpuMillis() * 1000.0 / Math.max(1, r.requests()));
         }
+        // Clock ticks are USER_HZ, 100 a second on Linux.
+        System.out.printf(Locale.ROOT, "%nServer CPU per create, by thread, in the create rounds and the posting of their cards: %s.%n",
+                createTicksByRole.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> String.format(Locale.ROOT, "%s %.0f µs", e.getKey(), e.getValue() * 10_000.0 / Math.max(1, create.requests())))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         long p99 = create.percentileMicros(0.99);
         System.out.printf(Locale.ROOT, """
 
