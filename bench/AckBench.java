@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +17,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +133,7 @@ public final class AckBench {
                 // the server's CPU would be split between the two and bare /healthz would look slower than it is.
                 awaitDelivered(database);
                 baselines.add(measure("GET /healthz", round, pid, client, bare));
-                Map<String, Long> ticksBefore = ticksByRole(pid);
+                Map<String, ThreadCpu> threadsBefore = threadCpu(pid);
                 Result measured = measure("/promise create", round, pid, client, create);
                 acknowledged += measured.requests();
                 behind.add(pendingCards(database));
@@ -143,7 +143,9 @@ public final class AckBench {
                 awaitDelivered(database);
                 catchUpSeconds.add((System.nanoTime() - caughtUpFrom) / 1e9);
                 creates.add(measured.withServerCpu(measured.serverCpuMillis() + cpuMillis(pid) - cpuBefore));
-                ticksByRole(pid).forEach((role, ticks) -> createTicksByRole.merge(role, ticks - ticksBefore.getOrDefault(role, 0L), Long::sum));
+                // Per thread, so a thread that ends meanwhile takes only its own time out, not its role's.
+                threadCpu(pid).forEach((thread, cpu) -> createTicksByRole.merge(cpu.role(),
+                        cpu.ticks() - (threadsBefore.containsKey(thread) ? threadsBefore.get(thread).ticks() : 0), Long::sum));
             }
             long loadRss = rssKib(server.pid());
             // -Dlist=false leaves the list path out, for a quicker run while profiling the create path.
@@ -334,25 +336,29 @@ public final class AckBench {
                 .getProcessCpuTime() / 1_000_000;
     }
 
+    /** What a server thread does, and the CPU time it has used so far in clock ticks (user + system). */
+    record ThreadCpu(String role, long ticks) {}
+
     /**
-     * The server's CPU time so far by what its threads do, in clock ticks (user + system, from /proc): which
-     * part of the server a change made cheaper shows here without a profiler. Threads that ended are left out.
+     * Each live server thread's CPU time, by thread id, from /proc: which part of the server a change made
+     * cheaper shows without a profiler.
      */
-    static Map<String, Long> ticksByRole(long pid) throws IOException {
-        Map<String, Long> ticks = new TreeMap<>();
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
-            for (Path thread : threads) {
+    static Map<String, ThreadCpu> threadCpu(long pid) throws IOException {
+        Map<String, ThreadCpu> threads = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
                 try {
-                    String stat = Files.readString(thread.resolve("stat"));
+                    String stat = Files.readString(task.resolve("stat"));
                     // After the name in parentheses: state is field 3, utime and stime are fields 14 and 15.
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(role(Files.readString(thread.resolve("comm")).strip()), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-                } catch (NoSuchFileException ended) {
-                    // the thread ended between listing and reading
+                    threads.put(task.getFileName().toString(), new ThreadCpu(role(Files.readString(task.resolve("comm")).strip()),
+                            Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                } catch (IOException ended) {
+                    // the thread ended between listing and reading (no such file, or no such process)
                 }
             }
         }
-        return ticks;
+        return threads;
     }
 
     /** Linux keeps 15 characters of a thread's name. */

@@ -76,13 +76,16 @@ final class RiskSignals {
     }
 
     /**
-     * A promise kept late was due before it was closed, so before now: saying so lets SQLite read the due-ordered
-     * index alone, where it would otherwise walk every promise of the workspace in account order to skip a sort.
+     * Promises closed late in the {@link #HISTORY} up to {@code now}; one closed after {@code now} (a dry run as of an
+     * earlier day) is not counted yet. Such a promise was due before it was closed, so before now: saying so lets
+     * SQLite read the due-ordered index alone, where it would otherwise walk every promise of the workspace in
+     * account order to skip a sort.
      */
     private static Map<Long, Integer> keptLate(Connection c, long tenantId, Instant now) throws SQLException {
-        return byAccount(Sql.list(c, "SELECT account_id, COUNT(*) FROM promises "
-                        + "WHERE tenant_id = ? AND status = 'DONE' AND due_at < ? AND closed_at >= ? AND closed_at > due_at GROUP BY account_id",
-                rs -> Map.entry(rs.getLong(1), rs.getInt(2)), tenantId, now.toEpochMilli(), now.minus(HISTORY).toEpochMilli()));
+        long t = now.toEpochMilli();
+        return byAccount(Sql.list(c, "SELECT account_id, COUNT(*) FROM promises WHERE tenant_id = ? AND status = 'DONE' AND due_at < ? "
+                        + "AND closed_at >= ? AND closed_at <= ? AND closed_at > due_at GROUP BY account_id",
+                rs -> Map.entry(rs.getLong(1), rs.getInt(2)), tenantId, t, now.minus(HISTORY).toEpochMilli(), t));
     }
 
     /** By severity, most severe first, so reasons worth equal points still come in a fixed order. */
