@@ -441,7 +441,7 @@ public final class AckBench {
         System.out.printf(Locale.ROOT, """
 
                 Targets for the create path:
-                - at least 0.25 of bare (median round): %.2f, %s;
+                - at least 0.25 of bare (median round): %.3f, %s;
                 - p99 below 20 ms (all rounds' requests together): %.1f ms, %s;
                 - zero errors: %d, %s;
                 - every acknowledged promise stored: %,d acknowledged (warm-up included), %,d in the database, %s.
