@@ -1,7 +1,6 @@
 package io.holdfast.promise;
 
 import io.holdfast.core.Platform;
-import io.holdfast.core.Tenant;
 import io.holdfast.store.Outbox;
 import io.holdfast.store.TenantStore;
 import java.sql.Connection;
@@ -41,7 +40,7 @@ public final class PromiseCards implements Outbox.Listener {
         }
         Promise p = promises.byId(c, tenantId, promiseId(subject)).orElse(null);
         if (p != null) {
-            Platform platform = tenants.byId(tenantId).map(Tenant::platform).orElse(Platform.SLACK);
+            Platform platform = tenants.byId(c, tenantId).orElseThrow().platform();
             outbox.post(c, tenantId, "promise:" + p.id() + ":card-not-posted", p.authorId(), null, null,
                     messages.cardNotPosted(p, platform, error));
         }

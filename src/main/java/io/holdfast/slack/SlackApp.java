@@ -48,9 +48,7 @@ public final class SlackApp implements AutoCloseable {
         OkHttpClient okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .connectionPool(new ConnectionPool(inFlight, 5, TimeUnit.MINUTES))
                 .build();
-        SlackHttpClient http = new SlackHttpClient(okHttp);
-        http.setConfig(config);
-        return Slack.getInstance(config, http);
+        return Slack.getInstance(config, new SlackHttpClient(okHttp));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.holdfast.core.Platform;
 import io.holdfast.core.Tenant;
 import io.holdfast.core.time.BusinessCalendar;
 import io.holdfast.core.time.HolidayCalendars;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -78,7 +79,12 @@ public final class TenantStore {
     }
 
     public Optional<Tenant> byId(long id) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE id = ?", this::tenant, id));
+        return db.read(c -> byId(c, id));
+    }
+
+    /** Within a transaction already open on {@code c}, e.g. from an outbox listener. */
+    public Optional<Tenant> byId(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT * FROM tenants WHERE id = ?", this::tenant, id);
     }
 
     /** The tenant, unless it is paused: scheduled work (digests, nudges, SLA notices, shout-outs) skips a paused tenant. */

@@ -28,16 +28,9 @@ class PromiseListPlanTest {
 
     @Test
     void aPersonsListIsCountedFromTheOwnerIndexAloneAndReadInDueOrderWithoutSorting() {
-        List<String> queries = new ArrayList<>();
-        List<String> count;
-        List<String> page;
-        try (Database db = TestDatabases.migrated(Engine.SQLITE, dir)) {
-            db.read(c -> new PromiseStore().list(QueryPlans.recording(c, queries), 1, "U1", new PromiseFilter.Mine(), Instant.EPOCH, 20));
-            assertEquals(2, queries.size(), String.join("\n", queries));
-
-            count = db.read(c -> QueryPlans.explain(c, queries.get(0)));
-            page = db.read(c -> QueryPlans.explain(c, queries.get(1)));
-        }
+        List<List<String>> plans = countAndPagePlans(new PromiseFilter.Mine());
+        List<String> count = plans.get(0);
+        List<String> page = plans.get(1);
 
         assertTrue(count.stream().anyMatch(step -> step.contains("USING COVERING INDEX promises_by_owner")), String.join("\n", count));
         assertTrue(page.stream().anyMatch(step -> step.contains("p USING INDEX promises_by_owner")), String.join("\n", page));
@@ -46,21 +39,24 @@ class PromiseListPlanTest {
 
     @Test
     void anAccountsListIsCountedFromTheAccountIndexAloneAndReadInDueOrderWithoutSorting() {
-        List<String> queries = new ArrayList<>();
-        List<String> count;
-        List<String> page;
-        try (Database db = TestDatabases.migrated(Engine.SQLITE, dir)) {
-            db.read(c -> new PromiseStore().list(QueryPlans.recording(c, queries), 1, "U1", new PromiseFilter.ForAccount("Acme"), Instant.EPOCH, 20));
-            assertEquals(2, queries.size(), String.join("\n", queries));
-
-            count = db.read(c -> QueryPlans.explain(c, queries.get(0)));
-            page = db.read(c -> QueryPlans.explain(c, queries.get(1)));
-        }
+        List<List<String>> plans = countAndPagePlans(new PromiseFilter.ForAccount("Acme"));
+        List<String> count = plans.get(0);
+        List<String> page = plans.get(1);
 
         assertTrue(count.stream().anyMatch(step -> step.contains("USING COVERING INDEX promises_by_account (tenant_id=? AND account_id=? AND status=?)")),
                 String.join("\n", count));
         assertTrue(page.stream().anyMatch(step -> step.contains("p USING INDEX promises_by_account (tenant_id=? AND account_id=? AND status=?)")),
                 String.join("\n", page));
         assertFalse(page.stream().anyMatch(step -> step.contains("TEMP B-TREE")), String.join("\n", page));
+    }
+
+    /** SQLite's plans for the two queries a list with {@code filter} runs: the count, then the page. */
+    private List<List<String>> countAndPagePlans(PromiseFilter filter) {
+        List<String> queries = new ArrayList<>();
+        try (Database db = TestDatabases.migrated(Engine.SQLITE, dir)) {
+            db.read(c -> new PromiseStore().list(QueryPlans.recording(c, queries), 1, "U1", filter, Instant.EPOCH, 20));
+            assertEquals(2, queries.size(), String.join("\n", queries));
+            return List.of(db.read(c -> QueryPlans.explain(c, queries.get(0))), db.read(c -> QueryPlans.explain(c, queries.get(1))));
+        }
     }
 }

@@ -8,13 +8,7 @@ import io.holdfast.core.Tenant;
 import io.holdfast.core.time.BusinessCalendar;
 import io.holdfast.testing.BurstServer;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +22,9 @@ class SlackConnectionsTest {
     private static final Tenant WORKSPACE = new Tenant(1, Platform.SLACK, "T1", ZoneOffset.UTC, BusinessCalendar.weekdays());
 
     private final BurstServer slack = new BurstServer("/api/", "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1764000000.000100\"}");
-    private final ExecutorService posters = Executors.newFixedThreadPool(IN_FLIGHT);
 
     @AfterEach
     void stop() {
-        posters.shutdownNow();
         slack.close();
     }
 
@@ -49,21 +41,9 @@ class SlackConnectionsTest {
             }
         });
 
-        postBurst(chat);
-        postBurst(chat);
+        slack.burst(IN_FLIGHT, i -> chat.post(WORKSPACE, "C" + i, null, Message.of("Promise to Acme")));
+        slack.burst(IN_FLIGHT, i -> chat.post(WORKSPACE, "C" + i, null, Message.of("Promise to Acme")));
 
         assertEquals(IN_FLIGHT, slack.connections(), "connections opened for two bursts of " + IN_FLIGHT + " posts");
-    }
-
-    private void postBurst(SlackChat chat) throws Exception {
-        slack.expectBurst(IN_FLIGHT);
-        List<Future<?>> posts = new ArrayList<>();
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            String channel = "C" + i;
-            posts.add(posters.submit(() -> chat.post(WORKSPACE, channel, null, Message.of("Promise to Acme"))));
-        }
-        for (Future<?> post : posts) {
-            post.get(20, TimeUnit.SECONDS);
-        }
     }
 }

@@ -8,13 +8,7 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import io.holdfast.config.Config;
 import io.holdfast.testing.BurstServer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +22,9 @@ class TeamsConnectionsTest {
     private static final int IN_FLIGHT = 8;
 
     private final BurstServer connector = new BurstServer("/v3/conversations/", "{\"id\":\"1\"}");
-    private final ExecutorService posters = Executors.newFixedThreadPool(IN_FLIGHT);
 
     @AfterEach
     void stop() {
-        posters.shutdownNow();
         connector.close();
     }
 
@@ -40,28 +32,19 @@ class TeamsConnectionsTest {
     void postsInFlightGoAtOnceAndTheNextPassReusesTheirConnections() throws Exception {
         TeamsAdapter adapter = TeamsAdapter.create(Config.fromEnvironment(Map.of("HOLDFAST_TEAMS_INSECURE_DEV", "true")), IN_FLIGHT);
 
-        postBurst(adapter);
-        postBurst(adapter);
+        connector.burst(IN_FLIGHT, i -> post(adapter, i));
+        connector.burst(IN_FLIGHT, i -> post(adapter, i));
 
         assertEquals(IN_FLIGHT, connector.connections(), "connections opened for two bursts of " + IN_FLIGHT + " posts");
     }
 
-    private void postBurst(TeamsAdapter adapter) throws Exception {
-        connector.expectBurst(IN_FLIGHT);
-        List<Future<Void>> posts = new ArrayList<>();
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            ConversationReference reference = new ConversationReference();
-            reference.setServiceUrl(connector.url("/"));
-            reference.setChannelId("msteams");
-            reference.setConversation(new ConversationAccount("19:channel" + i + "@thread.tacv2"));
-            reference.setBot(new ChannelAccount("28:bot", "Holdfast"));
-            reference.setUser(new ChannelAccount("29:user", "Dana"));
-            // Each from a thread of its own, as delivery posts.
-            posts.add(posters.submit(() -> adapter.continueConversation(reference,
-                    turn -> turn.sendActivity(MessageFactory.text("Promise to Acme")).thenApply(sent -> null)).get()));
-        }
-        for (Future<Void> post : posts) {
-            post.get(20, TimeUnit.SECONDS);
-        }
+    private void post(TeamsAdapter adapter, int channel) throws Exception {
+        ConversationReference reference = new ConversationReference();
+        reference.setServiceUrl(connector.url("/"));
+        reference.setChannelId("msteams");
+        reference.setConversation(new ConversationAccount("19:channel" + channel + "@thread.tacv2"));
+        reference.setBot(new ChannelAccount("28:bot", "Holdfast"));
+        reference.setUser(new ChannelAccount("29:user", "Dana"));
+        adapter.continueConversation(reference, turn -> turn.sendActivity(MessageFactory.text("Promise to Acme")).thenApply(sent -> null)).get();
     }
 }

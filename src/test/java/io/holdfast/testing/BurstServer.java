@@ -6,11 +6,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,9 +55,33 @@ public final class BurstServer implements AutoCloseable {
         server.start();
     }
 
-    /** The next {@code size} requests are answered once all of them have arrived (or after 10 s). */
-    public void expectBurst(int size) {
+    /** One post of a burst, the {@code i}th, made on a thread of its own as delivery makes it. */
+    public interface Post {
+        void send(int i) throws Exception;
+    }
+
+    /**
+     * Sends {@code size} posts at once, each from a thread of its own, answers them once all have arrived (or after
+     * 10 s), and returns when every post has been answered.
+     */
+    public void burst(int size, Post post) throws Exception {
         burst.set(new CountDownLatch(size));
+        ExecutorService posters = Executors.newFixedThreadPool(size);
+        try {
+            List<Future<?>> posts = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                int n = i;
+                posts.add(posters.submit(() -> {
+                    post.send(n);
+                    return null;
+                }));
+            }
+            for (Future<?> sent : posts) {
+                sent.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            posters.shutdownNow();
+        }
     }
 
     /** How many connections requests came on so far. */
