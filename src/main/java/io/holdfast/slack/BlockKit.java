@@ -19,6 +19,7 @@ import io.holdfast.core.Span;
 import io.holdfast.core.Text;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Renders neutral messages as Block Kit. All text is escaped for mrkdwn; only mentions and dates,
@@ -27,6 +28,8 @@ import java.util.List;
 final class BlockKit {
     static final int MAX_TEXT = 3000;
     private static final int MAX_HEADER = 150;
+    /** Anything that is not part of a Slack id; compiled once, as every card mentions people. */
+    private static final Pattern NOT_IN_ID = Pattern.compile("[^A-Za-z0-9]");
 
     List<LayoutBlock> blocks(Message message) {
         List<LayoutBlock> out = new ArrayList<>();
@@ -127,9 +130,9 @@ final class BlockKit {
             } else if (span instanceof Span.Strong s) {
                 out.append('*').append(escape(s.text()).replace("*", "∗")).append('*');
             } else if (span instanceof Span.Mention m) {
-                out.append("<@").append(m.userId().replaceAll("[^A-Za-z0-9]", "")).append('>');
+                out.append("<@").append(NOT_IN_ID.matcher(m.userId()).replaceAll("")).append('>');
             } else if (span instanceof Span.Group g) {
-                out.append("<!subteam^").append(g.groupId().replaceAll("[^A-Za-z0-9]", "")).append('>');
+                out.append("<!subteam^").append(NOT_IN_ID.matcher(g.groupId()).replaceAll("")).append('>');
             } else if (span instanceof Span.When w) {
                 out.append("<!date^").append(w.at().getEpochSecond()).append("^{date_short_pretty} {time}|")
                         .append(escape(w.fallback()).replace("|", "/")).append('>');

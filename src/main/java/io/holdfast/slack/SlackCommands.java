@@ -1,6 +1,7 @@
 package io.holdfast.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -28,7 +29,8 @@ final class SlackCommands implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
-        String command = payload.getCommand().replaceFirst("^/", "");
+        String typed = payload.getCommand();
+        String command = typed.startsWith("/") ? typed.substring(1) : typed;
         Message answer;
         try {
             Invocation invocation = invocations.of(payload.getTeamId(), payload.getUserId(), payload.getChannelId(), payload.getText());
@@ -44,7 +46,11 @@ final class SlackCommands implements SlashCommandHandler {
         } catch (RuntimeException e) {
             answer = failures.report("/" + command, e);
         }
-        Message shown = answer;
-        return ctx.ack(r -> r.responseType("ephemeral").text(replies.text(shown)).blocks(replies.blocks(shown)));
+        return Response.json(200, SlackJson.payload(ack(answer)));
+    }
+
+    /** Seen only by the person who typed the command. */
+    private SlashCommandResponse ack(Message answer) {
+        return SlashCommandResponse.builder().responseType("ephemeral").text(replies.text(answer)).blocks(replies.blocks(answer)).build();
     }
 }
