@@ -1,7 +1,6 @@
 package io.holdfast.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -46,11 +45,7 @@ final class SlackCommands implements SlashCommandHandler {
         } catch (RuntimeException e) {
             answer = failures.report("/" + command, e);
         }
-        return Response.json(200, SlackJson.payload(ack(answer)));
-    }
-
-    /** Seen only by the person who typed the command. */
-    private SlashCommandResponse ack(Message answer) {
-        return SlashCommandResponse.builder().responseType("ephemeral").text(replies.text(answer)).blocks(replies.blocks(answer)).build();
+        Message shown = answer;
+        return ctx.ack(r -> r.responseType("ephemeral").text(replies.text(shown)).blocks(replies.blocks(shown)));
     }
 }
