@@ -266,8 +266,8 @@ public final class AckBench {
     }
 
     /**
-     * One keyed Mac per generator thread, as Slack keeps its signing key ready: looking the algorithm up and
-     * keying it for every request cost the shared cores several microseconds a create that bare /healthz never pays.
+     * One keyed Mac per generator thread: finding and keying one for every request would spend the shared cores'
+     * time on the create path that bare /healthz never pays.
      */
     static final ThreadLocal<Mac> SIGNER = ThreadLocal.withInitial(() -> {
         try {

@@ -53,7 +53,8 @@ class SlackRequestVerifierTest {
                 row("signature not hex", now, "v0=" + "zz".repeat(32), BODY, false),
                 row("signature truncated", now, signature.substring(0, signature.length() - 2), BODY, false),
                 row("signature empty", now, "v0=", BODY, false),
-                row("empty body signed", now, signed(SECRET, now, ""), "", true));
+                row("empty body signed", now, signed(SECRET, now, ""), "", true),
+                row("twelve-digit timestamp", "999999999999", signed(SECRET, "999999999999", BODY), BODY, false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +75,35 @@ class SlackRequestVerifierTest {
         assertTrue(verifier.isValid(now, signed(SECRET, now, BODY), body));
         clock.advance(Duration.ofSeconds(1));
         assertFalse(verifier.isValid(now, signed(SECRET, now, BODY), body));
+    }
+
+    @Test
+    void holdsTheWindowToTheMillisecondBothWays() {
+        String now = epoch(NOW);
+        String signature = signed(SECRET, now, BODY);
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        Duration window = SlackRequestVerifier.MAX_CLOCK_SKEW;
+        TestClock clock = TestClock.at(NOW.minus(window));
+        SlackRequestVerifier verifier = new SlackRequestVerifier(SECRET, clock);
+
+        assertTrue(verifier.isValid(now, signature, body));
+        clock.set(NOW.minus(window).minusMillis(1));
+        assertFalse(verifier.isValid(now, signature, body));
+        clock.set(NOW.plus(window).plusMillis(1));
+        assertFalse(verifier.isValid(now, signature, body));
+    }
+
+    /** Each request thread keeps its Mac: a refused digest must leave nothing behind for the next request. */
+    @Test
+    void checksOneRequestAfterAnotherOnTheSameThread() {
+        String now = epoch(NOW);
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+
+        assertFalse(verifier.isValid(now, signed("another-secret", now, BODY), body));
+        assertTrue(verifier.isValid(now, signed(SECRET, now, BODY), body));
+        assertTrue(verifier.isValid(now, signed(SECRET, now, BODY), body));
+        assertFalse(verifier.isValid(now, signed(SECRET, now, BODY), BODY.replace("Friday", "Monday").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(verifier.isValid(now, signed(SECRET, now, BODY), body));
     }
 
     // Slack signs the UTF-8 bytes it sends. The SDK's generator encodes with the JVM's default charset, so the
