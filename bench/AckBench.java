@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -444,7 +445,7 @@ public final class AckBench {
         System.out.printf(Locale.ROOT, "%nServer CPU per create, by thread, in the create rounds and the posting of their cards: %s.%n",
                 createTicksByRole.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                         .map(e -> String.format(Locale.ROOT, "%s %.0f µs", e.getKey(), e.getValue() * 10_000.0 / Math.max(1, create.requests())))
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
         long p99 = create.percentileMicros(0.99);
         System.out.printf(Locale.ROOT, """
 

@@ -101,6 +101,8 @@ public final class App implements AutoCloseable {
     private static final int CHANNELS_POSTED_AT_ONCE = 8;
     /** Threads for what a command does after its acknowledgement (a response_url answer, a form opened). */
     private static final int AFTER_ACK_THREADS = 4;
+    /** Calls to a platform that may be under way at once: each keeps a connection to reuse. */
+    private static final int CALLS_IN_FLIGHT = CHANNELS_POSTED_AT_ONCE + AFTER_ACK_THREADS;
 
     private final Database db;
     private final Metrics metrics;
@@ -145,7 +147,7 @@ public final class App implements AutoCloseable {
         SlackInstallations slackInstalls = null;
         SlackTokens tokens = null;
         if (serveHttp && config.slackEnabled()) {
-            slack = SlackApp.client(config.slackApiUrl().toString(), CHANNELS_POSTED_AT_ONCE + AFTER_ACK_THREADS);
+            slack = SlackApp.client(config.slackApiUrl().toString(), CALLS_IN_FLIGHT);
             if (config.slackOAuth()) {
                 slackInstalls = new SlackInstallations(new SlackInstallationStore(db, tenants, clock),
                         TokenCipher.fromBase64(config.encryptionKey().orElseThrow()), clock);
@@ -173,7 +175,7 @@ public final class App implements AutoCloseable {
         }
         Teams teams = null;
         if (serveHttp && config.teamsEnabled()) {
-            teams = Teams.create(config, db, router, tenants, users, clock, CHANNELS_POSTED_AT_ONCE + AFTER_ACK_THREADS);
+            teams = Teams.create(config, db, router, tenants, users, clock, CALLS_IN_FLIGHT);
             chats.put(Platform.TEAMS, teams.chat());
             directories.put(Platform.TEAMS, teams.people());
             if (config.teamsInsecure()) {

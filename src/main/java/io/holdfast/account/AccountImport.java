@@ -1,6 +1,7 @@
 package io.holdfast.account;
 
 import io.holdfast.core.UserInputException;
+import io.holdfast.core.Whitespace;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
 import java.math.BigDecimal;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
 public final class AccountImport {
     public static final List<String> HEADER = List.of("name", "arr", "tier", "renewal", "owner", "channel");
     static final int CHUNK = 2_000;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern MONEY = Pattern.compile("^\\$?([0-9][0-9,]*(?:\\.[0-9]+)?)([kKmM]?)$");
     private static final Pattern USER_ID = Pattern.compile("^@?([A-Za-z0-9._:-]+)$");
     private static final Pattern CHANNEL_ID = Pattern.compile("^#?([A-Za-z0-9._:@-]+)$");
@@ -64,7 +64,7 @@ public final class AccountImport {
      * @throws UserInputException saying what is wrong with the row, which is then not imported
      */
     public void add(Map<String, String> cells) {
-        String name = WHITESPACE.matcher(cells.get("name")).replaceAll(" ");
+        String name = Whitespace.collapsed(cells.get("name"));
         if (name.isEmpty()) {
             throw new UserInputException("name is missing.");
         }

@@ -1,5 +1,6 @@
 package io.holdfast.account;
 
+import io.holdfast.core.Whitespace;
 import io.holdfast.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,11 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Accounts are created on first mention; "Acme Corp", "acme corp" and "ACME  CORP" are one account. */
 public final class AccountStore {
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private final Clock clock;
 
     public AccountStore(Clock clock) {
@@ -23,7 +22,7 @@ public final class AccountStore {
     }
 
     private static String display(String name) {
-        return WHITESPACE.matcher(name.strip()).replaceAll(" ");
+        return Whitespace.collapsed(name.strip());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.holdfast.core.Invocation;
 import io.holdfast.core.Mentions;
 import io.holdfast.core.Reply;
 import io.holdfast.core.UserInputException;
+import io.holdfast.core.Whitespace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 /** {@code /promise} and its subcommands, for every platform. */
 public final class PromiseCommands implements CommandHandler {
     private static final Pattern VERB = Pattern.compile("^(done|snooze|move|update|cancel)\\b\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NUMBERED = Pattern.compile("^#?(\\d{1,9})\\b\\s*(.*)$", Pattern.DOTALL);
     /** The reason starts after the first colon followed by a space, so times like 14:30 stay in the date. */
     private static final Pattern UPDATE_ARGS = Pattern.compile("^by\\s+(.+?):(?:\\s+|(?=\\D))(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -49,7 +49,7 @@ public final class PromiseCommands implements CommandHandler {
         if (text.isEmpty()) {
             return Reply.form(forms.create(invocation.actor(), invocation.channelId()));
         }
-        String firstWord = WHITESPACE.split(text, 2)[0].toLowerCase(Locale.ROOT);
+        String firstWord = Whitespace.RUN.split(text, 2)[0].toLowerCase(Locale.ROOT);
         if (firstWord.equals("help") || firstWord.equals("?")) {
             return Reply.show(messages.help());
         }

@@ -6,6 +6,7 @@ import io.holdfast.account.AccountStore;
 import io.holdfast.core.Mentions;
 import io.holdfast.core.Tenant;
 import io.holdfast.core.UserInputException;
+import io.holdfast.core.Whitespace;
 import io.holdfast.store.Database;
 import io.holdfast.store.Sql;
 import java.sql.Connection;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code import promises}: a team's promise history from a spreadsheet, written in batches of
@@ -36,7 +36,6 @@ public final class PromiseImport {
     static final int CHUNK = 2_000;
     /** Origin channel when the account has none: the column cannot be empty, and a sheet does not say where a promise was made. */
     static final String NO_CHANNEL = "import";
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String INSERT = "INSERT INTO promises (tenant_id, number, account_id, owner_id, author_id, text, due_at, due_zone, "
             + "status, created_at, updated_at, closed_at, origin_channel, version, next_nudge_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)";
@@ -73,7 +72,7 @@ public final class PromiseImport {
      * @throws UserInputException saying what is wrong with the row, which is then not imported
      */
     public void add(Map<String, String> cells) {
-        String account = WHITESPACE.matcher(cells.get("account")).replaceAll(" ");
+        String account = Whitespace.collapsed(cells.get("account"));
         if (account.isEmpty()) {
             throw new UserInputException("account is missing.");
         }

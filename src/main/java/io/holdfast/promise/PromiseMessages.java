@@ -6,11 +6,11 @@ import io.holdfast.core.Message;
 import io.holdfast.core.Platform;
 import io.holdfast.core.Text;
 import io.holdfast.core.Times;
+import io.holdfast.core.Whitespace;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The words and cards Holdfast uses about promises, as neutral messages. */
 public final class PromiseMessages {
@@ -18,7 +18,6 @@ public final class PromiseMessages {
     public static final String SNOOZE_ACTION = "promise.snooze";
     public static final String UPDATE_ACTION = "promise.update";
     private static final int LIST_TEXT = 120;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The channel card: who owes what to which client by when, with buttons to act on it. */
     public Message card(Promise p, Instant now) {
@@ -186,7 +185,7 @@ public final class PromiseMessages {
 
     /** List lines stay one line; the card holds the whole text. */
     private static String shortened(String text) {
-        String oneLine = WHITESPACE.matcher(text).replaceAll(" ");
+        String oneLine = Whitespace.collapsed(text);
         return oneLine.length() <= LIST_TEXT ? oneLine : oneLine.substring(0, LIST_TEXT - 1) + "…";
     }
 
